@@ -222,3 +222,7 @@ class DeidentifiedText:
 
     text: str
     redactions: tuple[Redaction, ...] = ()
+
+
+class StoreUnavailable(Exception):
+    """The database could not be reached; nothing was written. Commands say "not saved, try again"."""

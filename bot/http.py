@@ -1,0 +1,54 @@
+"""The HTTP front door: Bolt's WSGI adapter under waitress, plus a health check.
+
+Slack's Events, interactivity and slash commands all POST to ``/slack/events``; the OAuth install
+pages are GETs; ``/healthz`` answers load balancers and the acceptance harness.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any
+
+from slack_bolt import App
+from slack_bolt.adapter.wsgi import SlackRequestHandler
+
+if TYPE_CHECKING:
+    from wsgiref.types import StartResponse, WSGIEnvironment
+
+EVENTS_PATH = "/slack/events"
+MAX_BODY_BYTES = 1_000_000
+
+
+def build_wsgi_app(app: App, *, health: Callable[[], bool]) -> Callable[..., Iterable[bytes]]:
+    """A WSGI callable routing Slack's paths to Bolt and ``/healthz`` to ``health``."""
+    slack = SlackRequestHandler(app, path=EVENTS_PATH)
+
+    def wsgi(environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
+        path = environ.get("PATH_INFO", "")
+        if path == "/healthz":
+            ok = health()
+            body = b"ok\n" if ok else b"database unavailable\n"
+            start_response("200 OK" if ok else "503 Service Unavailable", [("Content-Type", "text/plain")])
+            return [body]
+        length = _content_length(environ)
+        if length is None or length > MAX_BODY_BYTES:
+            start_response("413 Payload Too Large", [("Content-Type", "text/plain")])
+            return [b"request body too large\n"]
+        return slack(environ, start_response)
+
+    return wsgi
+
+
+def _content_length(environ: dict[str, Any] | WSGIEnvironment) -> int | None:
+    raw = environ.get("CONTENT_LENGTH") or "0"
+    try:
+        return int(raw)
+    except ValueError:
+        return None
+
+
+def serve(wsgi: Callable[..., Iterable[bytes]], *, host: str, port: int, threads: int) -> None:
+    """Serve until interrupted (waitress: pure Python, production-grade, no reverse proxy needed)."""
+    from waitress import serve as waitress_serve
+
+    waitress_serve(wsgi, host=host, port=port, threads=threads, ident="supervision-bot", clear_untrusted_proxy_headers=True)

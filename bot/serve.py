@@ -1,0 +1,68 @@
+"""``supervision-bot serve``: build the app, start the scheduler, then serve HTTP or Socket Mode."""
+
+from __future__ import annotations
+
+import logging
+import signal
+import sys
+from types import FrameType
+
+from bot.config import Settings
+from bot.http import build_wsgi_app
+from bot.http import serve as serve_http
+from bot.wiring import build_services, build_slack_app
+
+logger = logging.getLogger(__name__)
+
+
+def serve(settings: Settings, *, host: str, port: int) -> int:
+    """Run until SIGINT/SIGTERM. Returns the process exit code."""
+    settings.require_slack()
+    services = build_services(settings)
+    app = build_slack_app(settings, services)
+    background = _start_background(settings, services)
+
+    def stop(signum: int, _frame: FrameType | None) -> None:
+        logger.info("received signal %s, shutting down", signum)
+        raise SystemExit(0)
+
+    signal.signal(signal.SIGTERM, stop)
+    try:
+        if settings.slack_app_token is not None:
+            from slack_bolt.adapter.socket_mode import SocketModeHandler
+
+            logger.info("starting in Socket Mode")
+            SocketModeHandler(app, settings.slack_app_token.get_secret_value()).start()
+        else:
+            logger.info("listening on http://%s:%s/slack/events", host, port)
+            serve_http(build_wsgi_app(app, health=services.db.ping), host=host, port=port,
+                       threads=settings.http_threads)
+    except (KeyboardInterrupt, SystemExit):
+        pass
+    finally:
+        if background is not None:
+            background.stop()
+        services.close()
+    return 0
+
+
+class _Background:
+    """Whatever runs beside the request handlers (the scheduler); stopped on shutdown."""
+
+    def stop(self) -> None:
+        """Stop background work."""
+
+
+def _start_background(settings: Settings, services: object) -> _Background | None:
+    """Start the scheduler when enabled (see bot.scheduler)."""
+    if not settings.scheduler_enabled:
+        return None
+    try:
+        from bot.scheduler import start_scheduler
+    except ImportError:
+        return None
+    return start_scheduler(settings, services)  # type: ignore[no-any-return]
+
+
+if __name__ == "__main__":
+    sys.exit(0)

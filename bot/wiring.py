@@ -1,0 +1,137 @@
+"""Factories that assemble the app from settings: no module-level app, no hidden globals.
+
+``build_services`` makes everything platform-independent (database, keys, repositories, commands);
+``build_slack_app`` puts a Bolt app around them. Tests and the CLI call the same two functions.
+"""
+
+from __future__ import annotations
+
+import logging
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+
+from slack_bolt import App
+from slack_bolt.oauth.oauth_settings import OAuthSettings
+from slack_sdk.oauth.installation_store.sqlalchemy import SQLAlchemyInstallationStore
+from slack_sdk.oauth.state_store.sqlalchemy import SQLAlchemyOAuthStateStore
+
+from bot.config import Settings
+from bot.slack import listeners
+from bot.slack.delivery import build_web_client
+from commands.boundary import BoundaryCommand
+from commands.reflect import ReflectCommand
+from commands.router import Command, Router
+from storage.agenda import AgendaRepository
+from storage.boundary_log import BoundaryLogRepository
+from storage.crypto import Cipher, Pseudonymizer, build_cipher, build_pseudonymizer
+from storage.db import Database
+from storage.deidentify import Deidentifier, default_deidentifier
+from storage.models import SLACK_BOTS_TABLE, SLACK_INSTALLATIONS_TABLE, SLACK_OAUTH_STATES_TABLE
+from storage.reflections import ReflectionRepository
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class Services:
+    """Everything a platform adapter needs, built once per process."""
+
+    settings: Settings
+    db: Database
+    cipher: Cipher
+    pseudonyms: Pseudonymizer
+    deidentifier: Deidentifier
+    journal: ReflectionRepository
+    boundary_log: BoundaryLogRepository
+    agenda: AgendaRepository
+    router: Router
+
+    def close(self) -> None:
+        """Release database connections."""
+        self.db.dispose()
+
+
+def build_services(settings: Settings, *, migrate: bool = True) -> Services:
+    """Open the database (migrating it), load keys and content, and build the commands."""
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    db = Database(settings.resolved_database_url)
+    if migrate:
+        db.upgrade()
+    cipher = build_cipher(
+        configured=settings.encryption_keys.get_secret_value() if settings.encryption_keys else None,
+        data_dir=settings.data_dir,
+    )
+    pseudonyms = build_pseudonymizer(
+        configured=settings.pseudonym_key.get_secret_value() if settings.pseudonym_key else None,
+        data_dir=settings.data_dir,
+    )
+    deidentifier = default_deidentifier()
+    journal = ReflectionRepository(db=db, cipher=cipher, pseudonyms=pseudonyms, deidentifier=deidentifier)
+    boundary_log = BoundaryLogRepository(db=db)
+    agenda = AgendaRepository(db=db, cipher=cipher, pseudonyms=pseudonyms, deidentifier=deidentifier)
+    commands: list[Command] = [
+        BoundaryCommand(log=boundary_log, agenda=agenda, deidentifier=deidentifier),
+        ReflectCommand(journal=journal, deidentifier=deidentifier),
+    ]
+    return Services(
+        settings=settings,
+        db=db,
+        cipher=cipher,
+        pseudonyms=pseudonyms,
+        deidentifier=deidentifier,
+        journal=journal,
+        boundary_log=boundary_log,
+        agenda=agenda,
+        router=Router(commands),
+    )
+
+
+def build_slack_app(settings: Settings, services: Services) -> App:
+    """A Bolt app in token mode (one workspace) or OAuth mode (many), with every listener."""
+    settings.require_slack()
+    signing_secret = settings.slack_signing_secret.get_secret_value() if settings.slack_signing_secret else ""
+    executor = ThreadPoolExecutor(max_workers=settings.listener_threads, thread_name_prefix="listener")
+    if settings.oauth_enabled:
+        assert settings.slack_client_id and settings.slack_client_secret
+        engine = services.db.engine
+        installation_store = SQLAlchemyInstallationStore(
+            client_id=settings.slack_client_id,
+            engine=engine,
+            bots_table_name=SLACK_BOTS_TABLE,
+            installations_table_name=SLACK_INSTALLATIONS_TABLE,
+        )
+        state_store = SQLAlchemyOAuthStateStore(
+            expiration_seconds=600, engine=engine, table_name=SLACK_OAUTH_STATES_TABLE
+        )
+        oauth_settings = OAuthSettings(
+            client_id=settings.slack_client_id,
+            client_secret=settings.slack_client_secret.get_secret_value(),
+            scopes=[scope.strip() for scope in settings.slack_scopes.split(",") if scope.strip()],
+            installation_store=installation_store,
+            state_store=state_store,
+            redirect_uri=settings.slack_install_redirect_url,
+        )
+        from slack_bolt.oauth import OAuthFlow
+
+        app = App(
+            signing_secret=signing_secret,
+            client=build_web_client(base_url=settings.slack_api_url),
+            installation_store=installation_store,
+            oauth_flow=OAuthFlow(client=build_web_client(base_url=settings.slack_api_url), settings=oauth_settings),
+            listener_executor=executor,
+            request_verification_enabled=bool(signing_secret),
+        )
+        app.enable_token_revocation_listeners()
+    else:
+        assert settings.slack_bot_token is not None
+        token = settings.slack_bot_token.get_secret_value()
+        app = App(
+            signing_secret=signing_secret,
+            token=token,
+            client=build_web_client(base_url=settings.slack_api_url, token=token),
+            listener_executor=executor,
+            token_verification_enabled=False,
+            request_verification_enabled=bool(signing_secret),
+        )
+    listeners.register(app, router=services.router)
+    return app

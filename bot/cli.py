@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 
 from bot.config import ConfigError, Settings, load_settings
 from bot.logging import configure_logging
+from storage.crypto import KeyConfigError
 
 Handler = Callable[[argparse.Namespace, Settings], int]
 
@@ -49,7 +50,10 @@ def _ask(args: argparse.Namespace, settings: Settings) -> int:
 
     parsed = parse_line(args.command_line)
     if parsed is None:
-        print('ask takes a slash command, e.g. supervision-bot ask "/boundary a client hugged me"', file=sys.stderr)
+        print(
+            'ask takes a slash command, e.g. supervision-bot ask "/boundary a client hugged me"',
+            file=sys.stderr,
+        )
         return 2
     services = build_services(settings)
     try:
@@ -66,7 +70,15 @@ def _classify(args: argparse.Namespace, _settings: Settings) -> int:
 
     if not args.jsonl:
         result = classify(sys.stdin.read())
-        print(json.dumps({"category": result.category, "ranked": [c for c, _ in result.ranked], "safety": result.safety}))
+        print(
+            json.dumps(
+                {
+                    "category": result.category,
+                    "ranked": [c for c, _ in result.ranked],
+                    "safety": result.safety,
+                }
+            )
+        )
         return 0
     for line in sys.stdin:
         if not line.strip():
@@ -81,7 +93,11 @@ def _classify(args: argparse.Namespace, _settings: Settings) -> int:
         result = classify(text)
         ranked = [category for category, _score in result.ranked]
         scores = {category: round(score, 4) for category, score in result.ranked}
-        print(json.dumps({"category": result.category, "ranked": ranked, "safety": result.safety, "scores": scores}))
+        print(
+            json.dumps(
+                {"category": result.category, "ranked": ranked, "safety": result.safety, "scores": scores}
+            )
+        )
     return 0
 
 
@@ -134,12 +150,16 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("--json", action="store_true", help="print the reply as JSON")
     ask.add_argument("--user", default="UCONSOLE", help="user id to ask as (default UCONSOLE)")
     classify = add("classify", _classify, "Classify dilemmas: text on stdin -> category, ranked, safety")
-    classify.add_argument("--jsonl", action="store_true", help='read and write one {"text": ...} JSON per line')
+    classify.add_argument(
+        "--jsonl", action="store_true", help='read and write one {"text": ...} JSON per line'
+    )
     deid = add("deidentify", _deidentify, "Remove identifiers: text on stdin -> de-identified text on stdout")
     deid.add_argument("--jsonl", action="store_true", help='read and write one {"text": ...} JSON per line')
     db = add("db", lambda *_: 2, "Database maintenance")
     db_sub = db.add_subparsers(dest="db_command", required=True, metavar="ACTION")
-    upgrade = db_sub.add_parser("upgrade", help="apply migrations", description="Apply every pending migration")
+    upgrade = db_sub.add_parser(
+        "upgrade", help="apply migrations", description="Apply every pending migration"
+    )
     upgrade.set_defaults(handler=_db_upgrade)
     key = add("key", lambda *_: 2, "Key management")
     key_sub = key.add_subparsers(dest="key_command", required=True, metavar="ACTION")
@@ -162,7 +182,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     configure_logging(settings.log_level)
     try:
         code: int = args.handler(args, settings)
-    except ConfigError as exc:
+    except (ConfigError, KeyConfigError) as exc:
         print(f"supervision-bot: {exc}", file=sys.stderr)
         return 2
     return code

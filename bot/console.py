@@ -34,7 +34,9 @@ def render_text(reply: t.Reply) -> tuple[str, list[t.Button]]:
                 lines += ["", block.title]
             for index, item in enumerate(block.items, start=1):
                 marker = f"{index}." if block.numbered else "-"
-                lines.append(textwrap.fill(item, WIDTH, initial_indent=f"  {marker} ", subsequent_indent="     "))
+                lines.append(
+                    textwrap.fill(item, WIDTH, initial_indent=f"  {marker} ", subsequent_indent="     ")
+                )
         elif isinstance(block, t.Fields):
             lines += [f"{label}: {value}" for label, value in block.pairs]
         elif isinstance(block, t.Actions):
@@ -128,7 +130,9 @@ class Console:
                 return
             button = self._buttons[index]
             self._show(
-                self._router.act(t.ActionRequest(action_id=button.action_id, actor=self._actor, value=button.value))
+                self._router.act(
+                    t.ActionRequest(action_id=button.action_id, actor=self._actor, value=button.value)
+                )
             )
             return
         parsed = parse_line(stripped)

@@ -51,4 +51,11 @@ def serve(wsgi: Callable[..., Iterable[bytes]], *, host: str, port: int, threads
     """Serve until interrupted (waitress: pure Python, production-grade, no reverse proxy needed)."""
     from waitress import serve as waitress_serve
 
-    waitress_serve(wsgi, host=host, port=port, threads=threads, ident="supervision-bot", clear_untrusted_proxy_headers=True)
+    waitress_serve(
+        wsgi,
+        host=host,
+        port=port,
+        threads=threads,
+        ident="supervision-bot",
+        clear_untrusted_proxy_headers=True,
+    )

@@ -35,8 +35,12 @@ def serve(settings: Settings, *, host: str, port: int) -> int:
             SocketModeHandler(app, settings.slack_app_token.get_secret_value()).start()
         else:
             logger.info("listening on http://%s:%s/slack/events", host, port)
-            serve_http(build_wsgi_app(app, health=services.db.ping), host=host, port=port,
-                       threads=settings.http_threads)
+            serve_http(
+                build_wsgi_app(app, health=services.db.ping),
+                host=host,
+                port=port,
+                threads=settings.http_threads,
+            )
     except (KeyboardInterrupt, SystemExit):
         pass
     finally:

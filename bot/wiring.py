@@ -14,6 +14,7 @@ from slack_bolt import App
 from slack_bolt.oauth.oauth_settings import OAuthSettings
 from slack_sdk.oauth.installation_store.sqlalchemy import SQLAlchemyInstallationStore
 from slack_sdk.oauth.state_store.sqlalchemy import SQLAlchemyOAuthStateStore
+from storage.deidentify import Deidentifier, default_deidentifier
 
 from bot.config import Settings
 from bot.slack import listeners
@@ -25,7 +26,6 @@ from storage.agenda import AgendaRepository
 from storage.boundary_log import BoundaryLogRepository
 from storage.crypto import Cipher, Pseudonymizer, build_cipher, build_pseudonymizer
 from storage.db import Database
-from storage.deidentify import Deidentifier, default_deidentifier
 from storage.models import SLACK_BOTS_TABLE, SLACK_INSTALLATIONS_TABLE, SLACK_OAUTH_STATES_TABLE
 from storage.reflections import ReflectionRepository
 
@@ -117,7 +117,9 @@ def build_slack_app(settings: Settings, services: Services) -> App:
             signing_secret=signing_secret,
             client=build_web_client(base_url=settings.slack_api_url),
             installation_store=installation_store,
-            oauth_flow=OAuthFlow(client=build_web_client(base_url=settings.slack_api_url), settings=oauth_settings),
+            oauth_flow=OAuthFlow(
+                client=build_web_client(base_url=settings.slack_api_url), settings=oauth_settings
+            ),
             listener_executor=executor,
             request_verification_enabled=bool(signing_secret),
         )

@@ -34,8 +34,7 @@ class Cipher:
             except (ValueError, binascii.Error):
                 raise KeyConfigError(
                     f"ENCRYPTION_KEYS: key #{index} is not a valid Fernet key "
-                    "(32 url-safe base64-encoded bytes; make one with "
-                    "`python -c 'from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())'`)"
+                    "(32 url-safe base64-encoded bytes; make one with `supervision-bot key new`)"
                 ) from None
         self._fernet = MultiFernet(fernets)
 

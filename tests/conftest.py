@@ -23,7 +23,16 @@ from tests.fakes.slack_web_api import FakeSlackWebAPI
 
 SIGNING_SECRET = "test-signing-secret"
 BOT_TOKEN = "xoxb-test-token"
-ENV_PREFIXES = ("SLACK_", "DATABASE_URL", "ENCRYPTION_KEYS", "PSEUDONYM_KEY", "HOST", "PORT", "DATA_DIR", "LOG_LEVEL")
+ENV_PREFIXES = (
+    "SLACK_",
+    "DATABASE_URL",
+    "ENCRYPTION_KEYS",
+    "PSEUDONYM_KEY",
+    "HOST",
+    "PORT",
+    "DATA_DIR",
+    "LOG_LEVEL",
+)
 
 
 @pytest.fixture(autouse=True)
@@ -91,14 +100,22 @@ class RunningApp:
     services: Services
     secret: str = SIGNING_SECRET
 
-    def post(self, body: str, *, content_type: str = "application/x-www-form-urlencoded",
-             timestamp: int | None = None, signature: str | None = None, path: str = "/slack/events"
-             ) -> tuple[int, str]:
+    def post(
+        self,
+        body: str,
+        *,
+        content_type: str = "application/x-www-form-urlencoded",
+        timestamp: int | None = None,
+        signature: str | None = None,
+        path: str = "/slack/events",
+    ) -> tuple[int, str]:
         """POST a body signed as Slack signs it; returns (status, body text)."""
         headers = signed_headers(body, self.secret, timestamp=timestamp, content_type=content_type)
         if signature is not None:
             headers["x-slack-signature"] = signature
-        request = urllib.request.Request(self.base_url + path, data=body.encode(), headers=headers, method="POST")
+        request = urllib.request.Request(
+            self.base_url + path, data=body.encode(), headers=headers, method="POST"
+        )
         return self._open(request)
 
     def get(self, path: str, *, headers: dict[str, str] | None = None) -> tuple[int, str]:

@@ -28,7 +28,9 @@ def oauth_app(settings: Settings) -> Iterator[RunningApp]:
     services.close()
 
 
-def test_install_round_trips_state_through_the_database(oauth_app: RunningApp, fake_slack: FakeSlackWebAPI) -> None:
+def test_install_round_trips_state_through_the_database(
+    oauth_app: RunningApp, fake_slack: FakeSlackWebAPI
+) -> None:
     status, page = oauth_app.get("/slack/install")
     assert status == 200
     state = re.search(r"state=([\w-]+)", page)
@@ -40,8 +42,10 @@ def test_install_round_trips_state_through_the_database(oauth_app: RunningApp, f
     assert status == 200
     assert len(fake_slack.calls_to("oauth.v2.access")) == 1
     store = SQLAlchemyInstallationStore(
-        client_id="111.222", engine=oauth_app.services.db.engine,
-        bots_table_name=SLACK_BOTS_TABLE, installations_table_name=SLACK_INSTALLATIONS_TABLE,
+        client_id="111.222",
+        engine=oauth_app.services.db.engine,
+        bots_table_name=SLACK_BOTS_TABLE,
+        installations_table_name=SLACK_INSTALLATIONS_TABLE,
     )
     bot = store.find_bot(enterprise_id=None, team_id="T0OAUTH01")
     assert bot is not None and bot.bot_token == "xoxb-installed-token"
@@ -62,21 +66,30 @@ def test_installed_workspace_commands_are_authorized_from_the_store(
 ) -> None:
     _, page = oauth_app.get("/slack/install")
     state = re.search(r"state=([\w-]+)", page).group(1)  # type: ignore[union-attr]
-    oauth_app.get(f"/slack/oauth_redirect?code=c&state={state}", headers={"Cookie": f"slack-app-oauth-state={state}"})
-    status, body = oauth_app.post(payloads.slash_command("/boundary", "a client gave me a gift", team="T0OAUTH01"))
+    oauth_app.get(
+        f"/slack/oauth_redirect?code=c&state={state}", headers={"Cookie": f"slack-app-oauth-state={state}"}
+    )
+    status, body = oauth_app.post(
+        payloads.slash_command("/boundary", "a client gave me a gift", team="T0OAUTH01")
+    )
     assert status == 200 and "ACA" in body
 
 
 def test_uninstall_deletes_the_stored_tokens(oauth_app: RunningApp, fake_slack: FakeSlackWebAPI) -> None:
     _, page = oauth_app.get("/slack/install")
     state = re.search(r"state=([\w-]+)", page).group(1)  # type: ignore[union-attr]
-    oauth_app.get(f"/slack/oauth_redirect?code=c&state={state}", headers={"Cookie": f"slack-app-oauth-state={state}"})
-    status, _ = oauth_app.post(payloads.event({"type": "app_uninstalled"}, team="T0OAUTH01"),
-                               content_type="application/json")
+    oauth_app.get(
+        f"/slack/oauth_redirect?code=c&state={state}", headers={"Cookie": f"slack-app-oauth-state={state}"}
+    )
+    status, _ = oauth_app.post(
+        payloads.event({"type": "app_uninstalled"}, team="T0OAUTH01"), content_type="application/json"
+    )
     assert status == 200
     store = SQLAlchemyInstallationStore(
-        client_id="111.222", engine=oauth_app.services.db.engine,
-        bots_table_name=SLACK_BOTS_TABLE, installations_table_name=SLACK_INSTALLATIONS_TABLE,
+        client_id="111.222",
+        engine=oauth_app.services.db.engine,
+        bots_table_name=SLACK_BOTS_TABLE,
+        installations_table_name=SLACK_INSTALLATIONS_TABLE,
     )
     import time
 

@@ -31,7 +31,9 @@ def visible_text(body: str) -> str:
 
 
 def test_signed_boundary_is_answered_in_the_ack_ephemerally(running_app: RunningApp) -> None:
-    status, body = running_app.post(payloads.slash_command("/boundary", "my client sent me a friend request on IG"))
+    status, body = running_app.post(
+        payloads.slash_command("/boundary", "my client sent me a friend request on IG")
+    )
     assert status == 200
     reply = json.loads(body)
     assert reply["response_type"] == "ephemeral"
@@ -47,7 +49,9 @@ def test_forged_signature_is_rejected(running_app: RunningApp, fake_slack: FakeS
 
 
 def test_stale_timestamp_is_rejected(running_app: RunningApp) -> None:
-    status, _ = running_app.post(payloads.slash_command("/boundary", "x"), timestamp=int(time.time()) - 6 * 60)
+    status, _ = running_app.post(
+        payloads.slash_command("/boundary", "x"), timestamp=int(time.time()) - 6 * 60
+    )
     assert status == 401
 
 
@@ -56,7 +60,10 @@ def test_malformed_bodies_get_4xx_and_the_server_keeps_serving(running_app: Runn
         ("payload=%7Bnot-json", "application/x-www-form-urlencoded"),
         ("{not json", "application/json"),
         ("", "application/x-www-form-urlencoded"),
-        ("payload=" + urllib.parse.quote(json.dumps({"type": "block_actions"})), "application/x-www-form-urlencoded"),
+        (
+            "payload=" + urllib.parse.quote(json.dumps({"type": "block_actions"})),
+            "application/x-www-form-urlencoded",
+        ),
     ):
         status, _ = running_app.post(body, content_type=ctype)
         assert 400 <= status < 500, (body, status)

@@ -156,27 +156,31 @@ class FakeSlackWebAPI:
                 self.uploads.append(raw)
             self._send(handler, 200, {"ok": True})
             return
-        status, retry_after = self._scripted_status(method)
+        status = self._scripted_status(method)
         with self._lock:
             self.calls.append(Call(method=method, params=params, token=token, status=status))
         if status != 200:
             headers = {"Retry-After": "1"} if status == 429 else {}
-            self._send(handler, status, {"ok": False, "error": "ratelimited" if status == 429 else "fatal_error"},
-                       headers if retry_after else headers)
+            self._send(
+                handler,
+                status,
+                {"ok": False, "error": "ratelimited" if status == 429 else "fatal_error"},
+                headers,
+            )
             return
         self._send(handler, 200, self._answer(method, params))
 
-    def _scripted_status(self, method: str) -> tuple[int, bool]:
+    def _scripted_status(self, method: str) -> int:
         with self._lock:
             queue = self.script.failures.get(method)
             if queue:
-                return queue.pop(0), True
+                return queue.pop(0)
             if method in self.script.every:
                 every, status = self.script.every[method]
                 self.script.counters[method] += 1
                 if self.script.counters[method] % every == 0:
-                    return status, True
-        return 200, False
+                    return status
+        return 200
 
     @staticmethod
     def _params(raw: bytes, content_type: str, query: str) -> dict[str, Any]:
@@ -202,22 +206,42 @@ class FakeSlackWebAPI:
             return {"ok": False, "error": self.script.errors[method]}
         answers: dict[str, Callable[[], dict[str, Any]]] = {
             "auth.test": lambda: {
-                "ok": True, "url": "https://test.example/", "team": "Test", "user": "bot", "team_id": TEAM_ID,
-                "user_id": "UBOT0001", "bot_id": "BBOT0001", "is_enterprise_install": False,
+                "ok": True,
+                "url": "https://test.example/",
+                "team": "Test",
+                "user": "bot",
+                "team_id": TEAM_ID,
+                "user_id": "UBOT0001",
+                "bot_id": "BBOT0001",
+                "is_enterprise_install": False,
             },
             "conversations.open": lambda: self._open(params),
             "users.info": lambda: self._user(str(params.get("user", ""))),
             "conversations.members": lambda: {
-                "ok": True, "members": ["U0000001", "U0000002", "U0000003"], "response_metadata": {"next_cursor": ""}
+                "ok": True,
+                "members": ["U0000001", "U0000002", "U0000003"],
+                "response_metadata": {"next_cursor": ""},
             },
             "files.getUploadURLExternal": lambda: {
-                "ok": True, "upload_url": f"http://127.0.0.1:{self.port}/upload", "file_id": "F0000001"
+                "ok": True,
+                "upload_url": f"http://127.0.0.1:{self.port}/upload",
+                "file_id": "F0000001",
             },
-            "files.completeUploadExternal": lambda: {"ok": True, "files": [{"id": "F0000001", "title": "file"}]},
+            "files.completeUploadExternal": lambda: {
+                "ok": True,
+                "files": [{"id": "F0000001", "title": "file"}],
+            },
             "oauth.v2.access": lambda: {
-                "ok": True, "app_id": "A0TEST001", "authed_user": {"id": "U0INSTALL"}, "scope": "commands,chat:write",
-                "token_type": "bot", "access_token": "xoxb-installed-token", "bot_user_id": "UBOT0001",
-                "team": {"id": "T0OAUTH01", "name": "OAuth Team"}, "enterprise": None, "is_enterprise_install": False,
+                "ok": True,
+                "app_id": "A0TEST001",
+                "authed_user": {"id": "U0INSTALL"},
+                "scope": "commands,chat:write",
+                "token_type": "bot",
+                "access_token": "xoxb-installed-token",
+                "bot_user_id": "UBOT0001",
+                "team": {"id": "T0OAUTH01", "name": "OAuth Team"},
+                "enterprise": None,
+                "is_enterprise_install": False,
             },
         }
         if method in answers:
@@ -236,14 +260,24 @@ class FakeSlackWebAPI:
         return {"ok": True, "channel": {"id": "D" + user[1:]}}
 
     def _user(self, user: str) -> dict[str, Any]:
-        profile = {"id": user, "name": user.lower(), "tz": "America/New_York", "deleted": user in self.deactivated_users,
-                   "is_bot": False, "team_id": TEAM_ID}
+        profile = {
+            "id": user,
+            "name": user.lower(),
+            "tz": "America/New_York",
+            "deleted": user in self.deactivated_users,
+            "is_bot": False,
+            "team_id": TEAM_ID,
+        }
         profile.update(self.users.get(user, {}))
         return {"ok": True, "user": profile}
 
     @staticmethod
-    def _send(handler: BaseHTTPRequestHandler, status: int, body: dict[str, Any],
-              headers: dict[str, str] | None = None) -> None:
+    def _send(
+        handler: BaseHTTPRequestHandler,
+        status: int,
+        body: dict[str, Any],
+        headers: dict[str, str] | None = None,
+    ) -> None:
         data = json.dumps(body).encode()
         handler.send_response(status)
         handler.send_header("content-type", "application/json")

@@ -18,9 +18,14 @@ def raw_database_dump(services: Services) -> str:
     chunks: list[str] = []
     with services.db.engine.connect() as connection:
         tables = [
-            row[0] for row in connection.execute(text(
-                "SELECT name FROM sqlite_master WHERE type='table'" if services.db.url.startswith("sqlite")
-                else "SELECT tablename FROM pg_tables WHERE schemaname='public'"))
+            row[0]
+            for row in connection.execute(
+                text(
+                    "SELECT name FROM sqlite_master WHERE type='table'"
+                    if services.db.url.startswith("sqlite")
+                    else "SELECT tablename FROM pg_tables WHERE schemaname='public'"
+                )
+            )
         ]
         for table in tables:
             for row in connection.execute(text(f'SELECT * FROM "{table}"')):
@@ -40,7 +45,9 @@ def test_stored_text_is_deidentified_encrypted_and_pseudonymous(services: Servic
 def test_history_and_delete_only_touch_the_callers_entries(services: Services) -> None:
     services.journal.save(actor=ALICE, text="I noticed I rushed the ending today", theme=None, prompt_id=None)
     services.journal.save(actor=BOB, text="I felt bored and then guilty about it", theme=None, prompt_id=None)
-    assert [e.text for e in services.journal.history(actor=ALICE, limit=10)] == ["I noticed I rushed the ending today"]
+    assert [e.text for e in services.journal.history(actor=ALICE, limit=10)] == [
+        "I noticed I rushed the ending today"
+    ]
     assert services.journal.delete_all(actor=ALICE) == 1
     assert services.journal.history(actor=ALICE, limit=10) == []
     assert len(services.journal.history(actor=BOB, limit=10)) == 1

@@ -57,7 +57,7 @@ class ReflectCommand:
         self._journal = journal
         self._deidentifier = deidentifier
         self._library = library or PromptLibrary.load()
-        self._rng = rng or random.Random()  # noqa: S311 - choosing prompts, not secrets
+        self._rng = rng or random.Random()
 
     # ------------------------------------------------------------------ slash command
 
@@ -93,11 +93,16 @@ class ReflectCommand:
             self._journal.mark_prompt_seen(actor=actor, prompt_id=prompt.id)
         except StoreUnavailable:
             pass  # the prompt is still worth showing
-        return Reply(text=f"Reflection prompt ({self._theme_title(prompt)}): {prompt.question}",
-                     blocks=self._prompt_blocks(prompt))
+        return Reply(
+            text=f"Reflection prompt ({self._theme_title(prompt)}): {prompt.question}",
+            blocks=self._prompt_blocks(prompt),
+        )
 
     def _prompt_blocks(self, prompt: Prompt) -> tuple[Block, ...]:
-        blocks: list[Block] = [Header(f"Reflect: {self._theme_title(prompt)}"), Paragraph(f"*{prompt.question}*")]
+        blocks: list[Block] = [
+            Header(f"Reflect: {self._theme_title(prompt)}"),
+            Paragraph(f"*{prompt.question}*"),
+        ]
         if prompt.follow_up:
             blocks.append(Paragraph(f"_Then:_ {prompt.follow_up}"))
         blocks.append(Notice(f"Rests on: {prompt.concept} ({prompt.source})"))
@@ -114,10 +119,7 @@ class ReflectCommand:
         return tuple(blocks)
 
     def _theme_title(self, prompt: Prompt) -> str:
-        for theme in self._library.themes:
-            if theme.id == prompt.theme:
-                return theme.title
-        return prompt.theme
+        return self._library.theme(prompt.theme).title
 
     def _usage(self) -> Reply:
         return Reply(
@@ -141,8 +143,10 @@ class ReflectCommand:
 
     def _themes(self) -> Reply:
         items = tuple(f"{t.id}: {t.title}. {t.description}" for t in self._library.themes)
-        return Reply(text="Reflection themes", blocks=(BulletList("Reflection themes", items),
-                                                         Notice("Ask for one with /reflect <theme>.")))
+        return Reply(
+            text="Reflection themes",
+            blocks=(BulletList("Reflection themes", items), Notice("Ask for one with /reflect <theme>.")),
+        )
 
     def _history(self, actor: Actor) -> Reply:
         try:
@@ -150,15 +154,24 @@ class ReflectCommand:
         except StoreUnavailable:
             return Reply.simple("Your journal is unavailable right now. Please try again in a minute.")
         if not entries:
-            return Reply(text="Your journal is empty", blocks=(
-                Paragraph("Your journal is empty. Try /reflect and press *Write a reflection*."),
-                Notice(PRIVACY_NOTE)))
+            return Reply(
+                text="Your journal is empty",
+                blocks=(
+                    Paragraph("Your journal is empty. Try /reflect and press *Write a reflection*."),
+                    Notice(PRIVACY_NOTE),
+                ),
+            )
         items = tuple(
-            f"{_local_date(e.created_at, actor.tz)} [{e.theme or 'free'}] {_shorten(e.text, 280)}" for e in entries
+            f"{_local_date(e.created_at, actor.tz)} [{e.theme or 'free'}] {_shorten(e.text, 280)}"
+            for e in entries
         )
-        return Reply(text="Your recent reflections", blocks=(
-            BulletList(f"Your {len(entries)} most recent reflections", items),
-            Notice("Only you can see this. /reflect export sends all of them to your DM.")))
+        return Reply(
+            text="Your recent reflections",
+            blocks=(
+                BulletList(f"Your {len(entries)} most recent reflections", items),
+                Notice("Only you can see this. /reflect export sends all of them to your DM."),
+            ),
+        )
 
     def _export(self, actor: Actor) -> Reply:
         try:
@@ -181,11 +194,18 @@ class ReflectCommand:
 
     @staticmethod
     def _confirm_delete() -> Reply:
-        return Reply(text="Delete your journal?", blocks=(
-            Paragraph("This deletes *all* your reflections for good. It cannot be undone."),
-            Actions((Button("Delete all my entries", "reflect.delete", "confirm", "danger"),
-                     Button("Keep them", "reflect.keep", ""))),
-        ))
+        return Reply(
+            text="Delete your journal?",
+            blocks=(
+                Paragraph("This deletes *all* your reflections for good. It cannot be undone."),
+                Actions(
+                    (
+                        Button("Delete all my entries", "reflect.delete", "confirm", "danger"),
+                        Button("Keep them", "reflect.keep", ""),
+                    )
+                ),
+            ),
+        )
 
     # ------------------------------------------------------------------ actions and forms
 
@@ -206,7 +226,9 @@ class ReflectCommand:
                 removed = self._journal.delete_all(actor=request.actor)
             except StoreUnavailable:
                 return Reply.simple("Nothing was deleted: the database is unavailable. Please try again.")
-            return Reply.simple(f"Deleted {removed} entr{'y' if removed == 1 else 'ies'}. Your journal is empty.")
+            return Reply.simple(
+                f"Deleted {removed} entr{'y' if removed == 1 else 'ies'}. Your journal is empty."
+            )
         if action == "reflect.keep":
             return Reply.simple("Kept. Nothing was deleted.")
         return Reply.simple("That button has expired. Please run /reflect again.")
@@ -221,7 +243,9 @@ class ReflectCommand:
             title="Write a reflection",
             submit_label="Preview",
             blocks=blocks,
-            inputs=(Input("text", "Your reflection", kind="multiline", initial=initial, max_length=MAX_LENGTH),),
+            inputs=(
+                Input("text", "Your reflection", kind="multiline", initial=initial, max_length=MAX_LENGTH),
+            ),
             metadata=prompt_id,
         )
 
@@ -242,22 +266,28 @@ class ReflectCommand:
 
     def _confirm_form(self, prompt_id: str, cleaned: DeidentifiedText) -> Form:
         if cleaned.redactions:
-            removed = tuple(f"{r.placeholder} replaced “{r.original}” ({r.kind.lower()})"
-                            for r in _unique_redactions(cleaned))
+            removed = tuple(
+                f"{r.placeholder} replaced “{r.original}” ({r.kind.lower()})"
+                for r in _unique_redactions(cleaned)
+            )
             intro: tuple[Block, ...] = (
                 Paragraph("This is exactly what will be stored. Replaced parts are in *bold*:"),
                 Paragraph(_mark(cleaned)),
                 BulletList("What was replaced (shown only to you, never stored)", removed),
             )
         else:
-            intro = (Paragraph("Nothing identifying was found. This is exactly what will be stored:"),
-                     Paragraph(cleaned.text))
+            intro = (
+                Paragraph("Nothing identifying was found. This is exactly what will be stored:"),
+                Paragraph(cleaned.text),
+            )
         return Form(
             form_id="reflect.confirm",
             title="Check and save",
             submit_label="Save",
             blocks=(*intro, Notice("Edit below if anything is wrong, then Save.")),
-            inputs=(Input("text", "Text to store", kind="multiline", initial=cleaned.text, max_length=MAX_LENGTH),),
+            inputs=(
+                Input("text", "Text to store", kind="multiline", initial=cleaned.text, max_length=MAX_LENGTH),
+            ),
             metadata=prompt_id,
         )
 
@@ -272,15 +302,22 @@ class ReflectCommand:
             return Reply(text="Check before saving", next_form=self._confirm_form(request.metadata, cleaned))
         prompt = self._prompt_or_none(request.metadata)
         try:
-            entry = self._journal.save(actor=request.actor, text=text, theme=prompt.theme if prompt else None,
-                                       prompt_id=prompt.id if prompt else None)
+            entry = self._journal.save(
+                actor=request.actor,
+                text=text,
+                theme=prompt.theme if prompt else None,
+                prompt_id=prompt.id if prompt else None,
+            )
         except StoreUnavailable:
             return Reply(text="", form_errors={"text": NOT_SAVED})
-        return Reply(text="Reflection saved", blocks=(
-            Paragraph("Saved to your private journal."),
-            Paragraph(entry.text),
-            Notice("See your entries with /reflect history."),
-        ))
+        return Reply(
+            text="Reflection saved",
+            blocks=(
+                Paragraph("Saved to your private journal."),
+                Paragraph(entry.text),
+                Notice("See your entries with /reflect history."),
+            ),
+        )
 
     def _prompt_or_none(self, prompt_id: str) -> Prompt | None:
         try:

@@ -1,0 +1,152 @@
+"""Slash-command acknowledgement latency under concurrent signed requests, against a bare Bolt app.
+
+Both apps run in one process each, under the same WSGI server (waitress) with the same thread
+count, on loopback, so the ratio isolates what our listeners add to Bolt's own cost. Run:
+``python benchmarks/bench_http.py [--requests 200]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from tests.fakes import payloads  # noqa: E402
+from tests.fakes.signing import signed_headers  # noqa: E402
+from tests.fakes.slack_web_api import FakeSlackWebAPI  # noqa: E402
+
+SECRET = "bench-signing-secret"
+TEXTS = (
+    "my client sent me a friend request on facebook",
+    "a client gave me a scarf she knitted",
+    "I ran into my pt at the grocery store",
+    "client keeps texting me late at night",
+)
+
+BARE_APP = textwrap.dedent(
+    """
+    import sys
+    from slack_bolt import App
+    from waitress import serve
+    from bot.http import build_wsgi_app
+    from bot.slack.delivery import build_web_client
+    app = App(signing_secret=sys.argv[2], token="xoxb-bench", token_verification_enabled=False,
+              client=build_web_client(base_url=sys.argv[3], token="xoxb-bench"))
+    app.command("/boundary")(lambda ack: ack(text="ok", response_type="ephemeral"))
+    serve(build_wsgi_app(app, health=lambda: True), host="127.0.0.1", port=int(sys.argv[1]), threads=16)
+    """
+)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def wait_healthy(base: str, process: subprocess.Popen[bytes]) -> None:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(base + "/healthz", timeout=1):
+                return
+        except OSError:
+            if process.poll() is not None:
+                raise RuntimeError("server exited during start-up") from None
+            time.sleep(0.2)
+    raise RuntimeError("server did not become healthy")
+
+
+def fire(base: str, count: int, concurrency: int) -> list[float]:
+    """Send ``count`` signed /boundary commands, ``concurrency`` at a time; latencies in ms."""
+
+    def one(index: int) -> float:
+        body = payloads.slash_command("/boundary", TEXTS[index % len(TEXTS)], user=f"U{index:07d}")
+        headers = signed_headers(body, SECRET, content_type="application/x-www-form-urlencoded")
+        request = urllib.request.Request(base + "/slack/events", data=body.encode(), headers=headers, method="POST")
+        started = time.perf_counter()
+        with urllib.request.urlopen(request, timeout=30) as response:
+            response.read()
+            if response.status != 200:
+                raise RuntimeError(f"status {response.status}")
+        return (time.perf_counter() - started) * 1000
+
+    with ThreadPoolExecutor(max_workers=concurrency) as pool:
+        return list(pool.map(one, range(count)))
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def measure(requests: int = 200, concurrency: int = 200) -> list[tuple[str, str]]:
+    fake = FakeSlackWebAPI().start()
+    results: dict[str, list[float]] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        env = {
+            **{k: v for k, v in os.environ.items() if not k.startswith("SLACK_")},
+            "SLACK_BOT_TOKEN": "xoxb-bench", "SLACK_SIGNING_SECRET": SECRET, "SLACK_API_URL": fake.base_url,
+            "DATA_DIR": tmp, "LOG_LEVEL": "WARNING", "SCHEDULER_ENABLED": "false",
+            "DATABASE_URL": os.environ.get("BENCH_DATABASE_URL", f"sqlite:///{tmp}/bench.db"),
+        }
+        ours_port, bare_port = free_port(), free_port()
+        script = Path(sys.executable).with_name("supervision-bot")
+        servers = {
+            "supervision-bot": subprocess.Popen(
+                [str(script), "serve", "--port", str(ours_port)], env=env, cwd=tmp,
+                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL),
+            "bare Bolt (ack only)": subprocess.Popen(
+                [sys.executable, "-c", BARE_APP, str(bare_port), SECRET, fake.base_url], env=env, cwd=ROOT,
+                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL),
+        }
+        ports = {"supervision-bot": ours_port, "bare Bolt (ack only)": bare_port}
+        try:
+            for name, process in servers.items():
+                base = f"http://127.0.0.1:{ports[name]}"
+                wait_healthy(base, process)
+                fire(base, 20, 10)  # warm-up
+                results[name] = fire(base, requests, concurrency)
+        finally:
+            for process in servers.values():
+                process.terminate()
+                process.wait(timeout=10)
+            fake.stop()
+    ours, bare = results["supervision-bot"], results["bare Bolt (ack only)"]
+    rows = [("requests / concurrency", f"{requests} / {concurrency}")]
+    for name, values in results.items():
+        rows.append((f"{name} p50 ms", f"{statistics.median(values):.1f}"))
+        rows.append((f"{name} p99 ms", f"{percentile(values, 0.99):.1f}"))
+    rows.append(("p99 ratio ours / bare", f"{percentile(ours, 0.99) / percentile(bare, 0.99):.2f}"))
+    rows.append(("p50 ratio ours / bare", f"{statistics.median(ours) / statistics.median(bare):.2f}"))
+    return rows
+
+
+def run() -> list[tuple[str, str]]:
+    """Rows for the aggregated benchmark table."""
+    return measure()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--requests", type=int, default=200)
+    parser.add_argument("--concurrency", type=int, default=200)
+    args = parser.parse_args()
+    for label, value in measure(args.requests, args.concurrency):
+        print(f"| {label:<32} | {value:>12} |")
+
+
+if __name__ == "__main__":
+    main()

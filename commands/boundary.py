@@ -169,7 +169,9 @@ class BoundaryCommand:
         try:
             group = self._agenda.add(actor=request.actor, text=text, source="boundary", category=category)
         except StoreUnavailable:
-            return Reply(text="", form_errors={"item": "Not saved: the database is unavailable. Please try again."})
+            return Reply(
+                text="", form_errors={"item": "Not saved: the database is unavailable. Please try again."}
+            )
         where = (
             f"It will appear, without your name, in {group}'s next supervision digest."
             if group
@@ -191,7 +193,9 @@ class BoundaryCommand:
     def _entry_blocks(self, entry: GuidanceEntry) -> list[Block]:
         blocks: list[Block] = [
             Header(entry.title),
-            Fields(pairs=(("Category", entry.id), ("Risk", RISK_BADGES.get(entry.risk.level, entry.risk.level)))),
+            Fields(
+                pairs=(("Category", entry.id), ("Risk", RISK_BADGES.get(entry.risk.level, entry.risk.level)))
+            ),
             Paragraph(entry.summary),
             Paragraph(f"*Why this risk level:* {entry.risk.why}"),
         ]
@@ -204,7 +208,9 @@ class BoundaryCommand:
         for code in CODE_ORDER:
             for citation in entry.codes.get(code, ()):
                 citations.append(f"{code} {citation.section}: {citation.says}")
-        blocks.append(BulletList("Ethics codes (ACA 2014, APA 2017, NASW 2021, AAMFT 2015)", tuple(citations)))
+        blocks.append(
+            BulletList("Ethics codes (ACA 2014, APA 2017, NASW 2021, AAMFT 2015)", tuple(citations))
+        )
         if entry.sources:
             blocks.append(Notice("Sources: " + "; ".join(entry.sources)))
         return blocks
@@ -225,7 +231,9 @@ class BoundaryCommand:
             for category in others:
                 buttons.append(Button(f"Also: {self._book.entry(category).title}", "boundary.show", category))
         buttons.append(
-            Button("Bring to supervision", "boundary.bring", f"{shown}|{dilemma[:BUTTON_VALUE_LIMIT]}", "primary")
+            Button(
+                "Bring to supervision", "boundary.bring", f"{shown}|{dilemma[:BUTTON_VALUE_LIMIT]}", "primary"
+            )
         )
         buttons.extend(self._feedback_row(shown).buttons)
         return Actions(tuple(buttons))

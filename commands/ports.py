@@ -73,7 +73,7 @@ class BoundaryLog(Protocol):
 
 
 class Agenda(Protocol):
-    """"Bring to supervision" items, de-identified, filed for the actor's group."""
+    """ "Bring to supervision" items, de-identified, filed for the actor's group."""
 
     def add(self, *, actor: Actor, text: str, source: str, category: str | None) -> str | None:
         """Store an item; returns the group's name, or None when the actor has no group."""

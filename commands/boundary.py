@@ -37,7 +37,6 @@ RISK_BADGES = {
     "high": "High risk",
     "depends": "Depends on context",
 }
-CODE_ORDER = ("ACA", "APA", "NASW", "AAMFT")
 
 EXAMPLES = (
     "/boundary my client found my Instagram and sent a follow request",
@@ -96,7 +95,7 @@ class BoundaryCommand:
         """Guidance for a classified dilemma; urgent steps first when the safety check fired."""
         blocks: list[Block] = []
         if result.safety:
-            blocks.extend(self._safety_blocks())
+            blocks.extend(self._safety_blocks(result))
             blocks.append(Divider())
             shown = self._next_non_safety(result)
             entry = self._book.entry(shown) if shown else self._book.entry("safety_crisis")
@@ -181,14 +180,19 @@ class BoundaryCommand:
 
     # ------------------------------------------------------------------ building blocks
 
-    def _safety_blocks(self) -> list[Block]:
+    def _safety_blocks(self, result: Classification) -> list[Block]:
         safety = self._book.safety
-        return [
+        resources = tuple(f"{r.name}: {r.contact} ({r.how})" for r in safety.resources)
+        blocks: list[Block] = [
             Header(safety.title),
-            Paragraph(safety.summary),
-            BulletList("Do this now", tuple(safety.steps), numbered=True),
-            BulletList("Crisis resources (US defaults)", tuple(safety.resources)),
+            Paragraph(safety.intro),
+            BulletList("Do this now", safety.steps_for(result.safety_kind), numbered=True),
+            BulletList(f"Crisis resources ({safety.region})", resources),
         ]
+        if safety.region_note:
+            blocks.append(Notice(safety.region_note))
+        blocks.append(Notice(safety.disclaimer))
+        return blocks
 
     def _entry_blocks(self, entry: GuidanceEntry) -> list[Block]:
         blocks: list[Block] = [
@@ -204,10 +208,9 @@ class BoundaryCommand:
         blocks.append(BulletList("What to weigh", tuple(entry.considerations)))
         blocks.append(BulletList("Questions to reflect on", tuple(entry.questions)))
         blocks.append(BulletList("Next steps", tuple(entry.steps), numbered=True))
-        citations = []
-        for code in CODE_ORDER:
-            for citation in entry.codes.get(code, ()):
-                citations.append(f"{code} {citation.section}: {citation.says}")
+        citations = [
+            f"{c.code} {c.section}{'' if c.verified else ' (unverified)'}: {c.says}" for c in entry.citations()
+        ]
         blocks.append(
             BulletList("Ethics codes (ACA 2014, APA 2017, NASW 2021, AAMFT 2015)", tuple(citations))
         )

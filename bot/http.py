@@ -34,7 +34,11 @@ def build_wsgi_app(app: App, *, health: Callable[[], bool]) -> Callable[..., Ite
         if length is None or length > MAX_BODY_BYTES:
             start_response("413 Payload Too Large", [("Content-Type", "text/plain")])
             return [b"request body too large\n"]
-        return slack(environ, start_response)
+        try:
+            return slack(environ, start_response)
+        except ValueError:  # Bolt parses the body before it checks anything else
+            start_response("400 Bad Request", [("Content-Type", "text/plain")])
+            return [b"malformed request body\n"]
 
     return wsgi
 

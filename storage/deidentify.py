@@ -1,0 +1,1379 @@
+"""Removes identifiers from what trainee clinicians write, before anything is stored.
+
+Why rules and lists, not a model: reflections are short, written in a narrow register (Slack,
+first person, clinical shorthand), and must be cleaned synchronously on every save and preview.
+A rule-based pass runs in well under a millisecond, needs no download, can be read and corrected by
+the team, and fails in ways that can be tested. It is tuned to over-remove rather than leak: a
+stray placeholder costs a reader a moment, a leaked client name cannot be taken back.
+
+What is removed (HIPAA Safe Harbor's identifier kinds as they appear in this writing):
+
+* ``NAME``: people (clients, relatives, colleagues): full names, first names, nicknames, initials,
+  names that are also words ("Hope", "Will", "Grace") when the context says they are names.
+* ``PLACE``: anything smaller than a state: street addresses, cities and towns, ZIP codes, schools,
+  clinics, hospitals, shelters, churches, employers ("works at Walmart").
+* ``DATE``: every date element more precise than a year: "3/14", "March 14th", "14.03.2026",
+  "on the 14th", single-day holidays ("Christmas", "Thanksgiving"), and a month on its own ("in
+  March"): under Safe Harbor a month is a date element too, so it goes, even alone. Years,
+  weekdays, seasons, multi-day observances ("Ramadan") and relative times ("last Tuesday",
+  "two weeks ago") stay: supervision needs the sequence of events, and they identify no one.
+* ``AGE``: ages over 89 ("92-year-old", "aged 95", "she's 91", "in her 90s"). Ages up to 89 stay.
+* ``PHONE``, ``EMAIL``, ``URL``, ``HANDLE`` (``@name``, Slack mentions), ``IP``, and ``ID``: SSNs,
+  record, plan, account, claim, licence and case numbers, and any other long number.
+
+What stays, because supervision needs it: therapy words, modality and diagnosis acronyms (CBT, DBT,
+EMDR, PTSD...), professional codes (ACA, NASW, HIPAA, DSM-5), scores ("PHQ-9 of 14"), session
+counts, ages up to 89, US states and countries, ordinary words that are also names ("I hope",
+"she will", "a grace period").
+
+Each identifier becomes a typed placeholder such as ``[NAME-1]``. Within one text the same original
+always gets the same placeholder (names compared without regard to case or accents), so "[NAME-1]
+told me [NAME-2] had left... [NAME-1] later said" still reads as a story. A full name and its parts
+share one placeholder ("Maria Gonzalez" ... "Maria").
+
+The word lists live in ``storage/data`` (see its README for where they come from) and are loaded
+once per process by :func:`default_deidentifier`.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from importlib import resources
+
+from commands.types import DeidentifiedText, Redaction
+
+KINDS = ("NAME", "PLACE", "DATE", "AGE", "PHONE", "EMAIL", "ID", "URL", "HANDLE", "IP")
+"""Every kind of placeholder this module produces."""
+
+_DATA_PACKAGE = "storage"
+
+
+def _set(words: str) -> frozenset[str]:
+    """A frozen set from white-space separated words (keeps the vocabulary below readable)."""
+    return frozenset(words.split())
+
+
+# ----------------------------------------------------------------------------- vocabulary
+# Small closed classes of English live here rather than in data files: they are grammar, not data.
+
+_FUNCTION_WORDS = _set(
+    """i me my mine myself you your yours he him his himself she her hers herself they them their theirs
+    themselves we us our ours it its this that these those the a an and or but nor so if then than to of
+    in on at for with about from by as into onto over under after before since until till up down out
+    off is was are were be been being am has had have having do does did done will would can could
+    should may might must shall not no yes who whom whose what which when where why how all some any
+    every each both either neither one ones other another such same own just also still again even only
+    very too really actually maybe perhaps here there now today tonight tomorrow yesterday ago later
+    soon never always often sometimes said says say told tells tell asked asks ask like because while
+    though although whether via per vs lol ok okay yeah please thanks"""
+)
+
+_PRONOUNS = _set("""i me you he him she her it we us they them one this that who""")
+
+_CLAUSE_OPENERS = _set("""and but then so when because that cuz bc lol ok w with about""")
+"""Words after which a lower-case word can be a sentence subject ("then amber said")."""
+
+_CONTRACTION_TAILS = frozenset({"t", "s", "re", "ll", "ve", "d", "m"})
+
+_DETERMINERS = _set(
+    """the a an this that these those last next every each some any no our your their his her its my whose
+    which what such another other all both"""
+)
+
+_TITLES = _set(
+    """dr mr mrs ms mx miss prof professor rev reverend fr pastor rabbi imam sheikh coach officer det
+    detective judge sgt sergeant lt capt captain"""
+)
+"""Words after which the next word is a name even when it is also an ordinary word ("Ms. Brown")."""
+
+_RELATION_CUES = _set(
+    """client clients cl clt pt patient consumer member kiddo son daughter mom mother mum dad father
+    brother sister bro sis husband wife hubby partner spouse bf gf boyfriend girlfriend fiance fiancee
+    fiancé fiancée ex grandma grandmother grandpa grandfather granddaughter grandson aunt auntie uncle
+    cousin niece nephew stepdad stepmom stepson stepdaughter stepbrother stepsister friend bestie
+    roommate boss manager coworker co-worker colleague teacher supervisor supervisee therapist
+    psychiatrist counselor counsellor doctor caseworker sponsor neighbor neighbour landlord baby twin
+    kid child toddler teen student classmate intern trainee abuser perpetrator stepfather stepmother
+    sibling cousin"""
+)
+"""Words after which a capitalised or unknown word is a person ("her son Tyrone", "pt jose")."""
+
+_NAMING_CUES = _set("""named nicknamed aka a.k.a""")
+_NAMING_PAIRS = frozenset({("goes", "by"), ("real", "name"), ("name", "is")})
+
+_SPEECH_VERBS = _set(
+    """said says told tells texted texts mentioned mentions cried cries asked asks called calls emailed
+    emails reported reports disclosed discloses shared shares admitted admits explained explains stated
+    states denied denies agreed agrees refused refuses wants wanted missed misses cancelled canceled
+    cancels no-showed showed shows came comes left leaves brought brings got gets gave gives sent sends
+    started starts stopped stops keeps kept thinks thought feels felt seems seemed talked talks ran runs
+    applied applies uses used went goes laughed yelled screamed hugged smiled sobbed paused opened wrote
+    writes posted messaged dm'd dmed lives lived works worked moved returned relapsed attempted
+    overdosed died passed married divorced arrived walked stormed hung blew finished completed did does
+    didn't doesn't won't can't couldn't wouldn't isn't wasn't hasn't hadn't never always just finally
+    also still really actually again invited gifted offered threatened insisted answered replied
+    responded decided chose seemed sounded looked showed accused blamed reached followed joined quit
+    dropped lost won bought needs needed hates hated loves loved likes liked misses asked begged
+    apologized apologised shut shouted whispered confided confessed"""
+)
+"""Verbs (and a few adverbs) that, right after a word, make that word the subject: a person."""
+
+_NOT_POSSESSIVE = _set(
+    """he she it that what who there here let where how when why this everyone everybody someone somebody
+    nobody one"""
+)
+"""Words whose "'s" is "is" or "has" ("he's", "that's"), never a possessive."""
+
+_ING_NOUNS = _set(
+    """something nothing anything everything thing king ring spring string evening morning wedding building
+    ceiling darling during"""
+)
+
+_BE_VERBS = _set("""is was has had isn't wasn't""")
+
+_PLACE_VERBS = _set(
+    """lives lived living live moved move moving relocated relocate grew raised born works work worked
+    working job shift shifts employed hired fired attends attend attended goes go went drove drive
+    driving visiting visited transferred admitted incarcerated detained staying stays stayed"""
+)
+"""Verbs that make the capitalised word after "in/at/to/from" a place ("lives in Bend")."""
+
+_EMPLOYER_VERBS = _set(
+    """works work worked working job shift shifts employed hired fired quit manager cashier"""
+)
+
+_LOCATION_PREPS = _set("""in at from near into""")
+
+_PLACE_SUFFIXES = _set(
+    """high elementary middle school academy college university univ hospital clinic center centre medical
+    general memorial church temple mosque synagogue gurdwara chapel shelter house home heights street st
+    avenue ave road rd boulevard blvd lane ln drive way court ct place pl terrace circle highway hwy
+    parkway pkwy county park mall plaza village apartments apts institute community regional health
+    behavioral library prison jail correctional facility depot lodge manor estates commons towers hall
+    campus prep preparatory charter montessori daycare ymca ywca"""
+)
+"""Words that end the name of an institution or street ("Lincoln High", "St. Mary's Hospital")."""
+
+_NAME_PARTICLES = _set("""de del della der di da dos das du la le van von bin ibn al el st""")
+_NAME_SUFFIXES = _set("""jr sr ii iii iv""")
+
+_MONTHS_UNAMBIGUOUS = _set("""january february july september october november december""")
+_DATE_PREPS = _set(
+    """in since until till by last next this early mid late of during before after through thru around
+    throughout"""
+)
+
+_WEEKDAYS = (
+    "monday|tuesday|wednesday|thursday|friday|saturday|sunday"  # full names first: longest match
+    "|mon|tues|tue|weds|wed|thurs|thur|thu|fri|sat|sun"
+)
+
+# ----------------------------------------------------------------------------- structured patterns
+
+_MONTH = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|(?:sept|jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)\.?)(?![a-z])"
+)
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])"
+_ORD = r"(?:st|nd|rd|th)"
+_YEAR = r"(?:19|20)\d{2}"
+_UNITS = (
+    r"(?:%|percent|mg|mcg|ml|sessions?|clients?|times|min|mins|minutes|hours?|hrs?|days|weeks|months"
+    r"|years|yrs|kids|people|pts|patients|points?|x)"
+)
+_STREET = (
+    r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Place|Pl|Way|Terrace|Ter"
+    r"|Circle|Cir|Highway|Hwy|Parkway|Pkwy|Trail|Trl|Square|Sq|Alley|Pike|Loop|Row|Crescent)"
+)
+_STATE_ABBR = (
+    r"(?:AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM"
+    r"|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC)"
+)
+_AGE_WORD = r"(?:ninety(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|(?:one|a) hundred)"
+_HOLIDAYS = (
+    r"christmas(?:\s+(?:eve|day))?|xmas|new\s+year'?s\s+(?:eve|day)|nye|halloween|valentine'?s(?:\s+day)?"
+    r"|thanksgiving|(?:fourth|4th)\s+of\s+july|independence\s+day|juneteenth|easter(?:\s+sunday)?"
+    r"|mother'?s\s+day|father'?s\s+day|memorial\s+day|labou?r\s+day|veterans'?\s+day|mlk\s+day"
+    r"|presidents'?\s+day|eid(?:\s+al-(?:fitr|adha))?|diwali|rosh\s+hashanah|yom\s+kippur"
+)
+
+_I = re.IGNORECASE
+
+
+_Check = Callable[[re.Match[str], str], "tuple[int, int] | None"]
+
+_PERSON_SUBJECTS = _set("""she he they who grandma grandpa client pt patient""")
+
+_NOT_STREET_NAMES = _set(
+    """the a an down up on to of in my her his their from across over by at near blocks block miles mile
+    minutes min mins hours hrs more other different"""
+)
+"""Words that show "12 blocks down the road" is a distance, not "1423 maple ave"."""
+
+
+@dataclass(frozen=True)
+class _Pattern:
+    """One regular expression for one kind; ``group`` says which group is the identifier."""
+
+    kind: str
+    regex: re.Pattern[str]
+    priority: int
+    group: int = 0
+    check: str = ""
+    """Name of an extra validation in :meth:`Deidentifier._valid`, for what a regex cannot say."""
+
+
+def _p(
+    kind: str, pattern: str, priority: int, *, flags: int = 0, group: int = 0, check: str = ""
+) -> _Pattern:
+    return _Pattern(kind, re.compile(pattern, flags), priority, group, check)
+
+
+_PATTERNS: tuple[_Pattern, ...] = (
+    _p("PLACE", rf"\b\d{{1,3}}(?:st|nd|rd|th)\s+{_STREET}\b\.?", 101, flags=_I),
+    _p("URL", r"(?:https?://|www\.)[^\s<>\"'|]+", 100, flags=_I, check="url"),
+    _p("EMAIL", r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}", 99),
+    _p(
+        "URL",
+        r"(?<![@\w.-])(?:[A-Za-z0-9-]+\.)+(?:com|org|net|edu|gov|io|co|us|me|ly|app|info|biz|health|ca"
+        r"|uk|au|de|tv|gg|link|page|site|online)\b(?:/[^\s<>\"'|]*)?",
+        98,
+        flags=_I,
+        check="url",
+    ),
+    _p("URL", r"(?<![@\w.-])(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}/[^\s<>\"'|]+", 97, check="url"),
+    _p("HANDLE", r"<@[A-Z0-9]+(?:\|[^>]*)?>", 97),
+    _p(
+        "HANDLE",
+        r"(?<![\w@./])@(?!(?:here|channel|everyone)\b)[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?",
+        96,
+    ),
+    _p(
+        "IP",
+        r"(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?!\d|\.\d)",
+        95,
+    ),
+    _p(
+        "IP",
+        r"(?<![\w:])(?:(?:[0-9A-Fa-f]{1,4}:){7}[0-9A-Fa-f]{1,4}|(?:[0-9A-Fa-f]{1,4}:){1,6}:"
+        r"(?:[0-9A-Fa-f]{1,4}(?::[0-9A-Fa-f]{1,4}){0,5})?)(?![\w:])",
+        94,
+        check="ipv6",
+    ),
+    _p("ID", r"(?<![\w-])\d{3}-\d{2}-\d{4}(?![\w-])", 93),
+    _p(
+        "PHONE",
+        r"(?<![\w+])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-]?)\d{3}[\s.-]?\d{4}"
+        r"(?:\s*(?:x|ext\.?|extension)\s*\d{1,5})?(?!\w)",
+        92,
+        flags=_I,
+    ),
+    _p("PHONE", r"(?<![\w+])\+\d{1,3}(?:[\s.-]?\(?\d{1,4}\)?){2,5}(?!\w)", 91, check="intl_phone"),
+    _p("PHONE", r"(?<![\w.-])\d{3}[-.]\d{4}(?![\w-]|\.\d)", 90),
+    # dates
+    _p(
+        "DATE",
+        r"(?<![\d/.-])(?:\d{1,2}[/-]\d{1,2}[/-](?:\d{4}|\d{2})|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"
+        r"|\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2}))(?![\d/-]|\.\d)",
+        89,
+        check="numeric_date",
+    ),
+    _p(
+        "DATE",
+        rf"\b(?:mid-|early[- ]|late[- ])?{_MONTH}\s*(?:the\s+)?{_DAY}{_ORD}?(?!\d)(?!\s*{_UNITS}\b)"
+        rf"(?:,?\s*{_YEAR}\b)?",
+        88,
+        flags=_I,
+        check="month_day",
+    ),
+    _p(
+        "DATE",
+        rf"\b(?:the\s+)?{_DAY}({_ORD})?\s+(of\s+)?{_MONTH}(?:,?\s*{_YEAR}\b)?",
+        87,
+        flags=_I,
+        check="day_month",
+    ),
+    _p("DATE", rf"\b(?:mid-)?{_MONTH},?\s+(?:of\s+)?(?:{_YEAR}|'\d\d)\b", 86, flags=_I, check="month_year"),
+    _p(
+        "DATE",
+        rf"\b(?:on|by|since|until|till|before|after|from|around|starting|through|thru|due|as\s+of|{_WEEKDAYS})"
+        rf"\s+((?:the\s+)?{_DAY}{_ORD})\b(?!\s+(?:session|sessions|time|times|visit|appointment|appt|week"
+        r"|grade|floor|day|month|year|attempt|try|one|place|ward|period|percentile|step|page|chapter|date"
+        r"|birthday|round|cycle|dose|module)\b)",
+        85,
+        flags=_I,
+        group=1,
+    ),
+    _p("DATE", rf"\b(?:the\s+)?{_DAY}{_ORD}\s+of\s+(?:this|next|last|the)\s+month\b", 84, flags=_I),
+    _p(
+        "DATE",
+        r"(?<![\w/.-])(\d{1,2})/(\d{1,2})(?![\w/]|\.\d)",
+        83,
+        check="slash_date",
+    ),
+    _p(
+        "DATE",
+        r"\b(?:on|since|dob|d\.o\.b\.?|by|until|dated?)\s*:?\s*(\d{1,2}-\d{1,2})\b",
+        82,
+        flags=_I,
+        group=1,
+    ),
+    _p("DATE", rf"\b(?:{_HOLIDAYS})\b", 81, flags=_I),
+    _p("DATE", rf"(?<![\d/.-])(?:0?[1-9]|1[0-2])/{_YEAR}(?![\d/])", 81),
+    _p("DATE", rf"\b(?:mid-)?{_MONTH}", 80, flags=_I, check="month_alone"),
+    # ages over 89
+    _p(
+        "AGE",
+        rf"(?<![\d.$])(9\d|1[01]\d|{_AGE_WORD})(?=\s*-?\s*(?:years?|yrs?|yo\b|y/o|y\.o\.|yr\b))",
+        79,
+        flags=_I,
+        group=1,
+    ),
+    _p("AGE", r"(?<![\d.$])(9\d|1[01]\d)(?=[MF]\b)", 78, group=1),
+    _p(
+        "AGE",
+        rf"\b(aged?|age:|turned|turns|turning|she's|he's|they're|who's|i'm|im|is|was|now)\s+"
+        rf"(?:now\s+|almost\s+|nearly\s+|about\s+|like\s+|over\s+|just\s+)?(9\d|1[01]\d|{_AGE_WORD})\b"
+        rf"(?!\d|[.,]\d|[%/]|\s*{_UNITS}\b|\s*(?:lbs?|pounds|kg|dollars|bpm|degrees|mph|out|of|or|to|-)\b)",
+        77,
+        flags=_I,
+        group=2,
+        check="age_after_verb",
+    ),
+    _p(
+        "AGE",
+        r"\bin\s+(?:her|his|their|my)\s+(?:early\s+|mid\s+|late\s+|mid-|late-|early-)?((?:19)?90'?s|nineties)\b",
+        76,
+        flags=_I,
+        group=1,
+    ),
+    _p("AGE", r"(?<=[A-Za-z\]]),\s+(9\d|1[01]\d)(?=\s*[,;)]|\s+(?:and|who|with|w/)\b)", 75, group=1),
+    _p("AGE", r"\(\s*(9\d|1[01]\d)\s*(?:y/?o|yrs?|F|M)?\s*\)", 75, flags=_I, group=1),
+    _p("AGE", r"\b((?:9\d|1[01]\d)(?:st|nd|rd|th))\s+birthday", 75, flags=_I, group=1),
+    # places that a pattern can see
+    _p("PLACE", r"\bP\.?\s?O\.?\s*Box\s+\d+\b", 75, flags=_I),
+    _p(
+        "PLACE",
+        rf"(?<![\w-])\d{{1,6}}[A-Za-z]?\s+(?:[NSEW]\.?\s+|(?:North|South|East|West)\s+)?(?:[A-Z0-9][\w'’.-]*\s+)"
+        rf"{{0,3}}{_STREET}\b\.?",
+        74,
+    ),
+    _p(
+        "PLACE",
+        r"(?<![\w-])\d{1,6}\s+(?:[a-z][\w'-]*\s+){1,2}(?:street|st|avenue|ave|road|rd|blvd|boulevard|lane|ln"
+        r"|hwy|highway)\b\.?",
+        73,
+        check="lower_address",
+    ),
+    _p(
+        "PLACE",
+        r"\b(?:[A-Z][\w'’-]*\s+){1,3}(?:Street|Avenue|Road|Boulevard|Lane|Drive|Highway|Parkway|Court"
+        r"|Terrace|Circle|(?:St|Ave|Rd|Blvd|Ln|Hwy|Pkwy)\b\.?)(?![\w'])(?!\s*[A-Z][a-z])",
+        72,
+        check="named_street",
+    ),
+    _p(
+        "PLACE",
+        r"\b(?:on|off|at|near)\s+([a-z][\w'-]*\s+(?:street|st|avenue|ave|road|rd|blvd|boulevard|lane|ln))\b",
+        71,
+        group=1,
+        check="lower_street",
+    ),
+    _p("PLACE", r"\b(?:apt|apartment|unit|suite|ste)\.?\s*#?\s*\d+[A-Za-z]?\b", 70, flags=_I),
+    _p(
+        "PLACE",
+        rf"(?:\b(?:zip(?:\s*code)?|postal\s*code)\b[\s:#]*(?:is\s+)?|\b{_STATE_ABBR},?\s+)(\d{{5}}(?:-\d{{4}})?)\b",
+        69,
+        flags=0,
+        group=1,
+    ),
+    _p("PLACE", r"\b(?:zip(?:\s*code)?)\b[\s:#]*(?:is\s+)?(\d{5}(?:-\d{4})?)\b", 68, flags=_I, group=1),
+    # identifying numbers
+    _p(
+        "ID",
+        r"\b(?:mrn|medical\s+record(?:\s+number)?|record|chart|case|claim|account|acct|policy|member|subscriber"
+        r"|plan|group|license|licence|lic|permit|passport|dl|id|identifier|ref|reference|confirmation|conf"
+        r"|invoice|ticket|badge|employee|student|inmate|booking|docket|file|ssn|social(?:\s+security)?|npi"
+        r"|dea|vin|plate|serial|medicaid|medicare|insurance|voucher|ebt|card|prescription|rx|auth"
+        r"|authorization)\b[\s:#.]*(?:(?:number|no|num|nbr|id|#)\b\.?[\s:#]*)*(?:is\s+|was\s+|=\s*)?"
+        r"([A-Za-z0-9]*\d[A-Za-z0-9-]*\d[A-Za-z0-9-]*|[A-Za-z0-9]*\d)\b",
+        67,
+        flags=_I,
+        group=1,
+        check="cued_id",
+    ),
+    _p("ID", r"#\s?(\d{3,}[A-Za-z0-9-]*)", 66, group=1),
+    _p("ID", r"(?<![\w$.,/-])[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*(?![\w-]|[.,]\d)", 10, check="long_number"),
+)
+
+_NEEDS_DIGIT = frozenset({"IP", "ID", "PHONE"})
+"""Kinds whose patterns cannot match a text without a digit (skipped there, for speed)."""
+
+_TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))*")
+_INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.\s?){1,3}(?=[\s,;:!?)]|$)")
+_INITIALS_NOT_NAMES = frozenset({"U.S.", "U.K.", "D.C.", "A.M.", "P.M.", "E.R.", "P.S.", "N.B.", "I.", "A."})
+_SENTENCE_END = ".!?:;\n"
+_OPENERS = " \t\"'“‘([{*_-•>"
+_ABBREV_BEFORE_PERIOD = _set(
+    """dr mr mrs ms mx prof st mt ft jr sr vs etc e.g i.e approx appt dept no fr rev sgt lt capt det"""
+)
+
+
+def _fold(word: str) -> str:
+    """Lower-case, straight apostrophes, accents removed: "Tomás" and "tomas" are one name."""
+    word = word.replace("’", "'").lower()
+    if word.isascii():
+        return word
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _lower(word: str) -> str:
+    """Lower-case with straight apostrophes but accents kept: "Jesús" is a name, "Jesus" is not."""
+    return word.replace("’", "'").lower()
+
+
+def _entries(text: str) -> Iterator[str]:
+    """The entries of a list file: white-space separated, ``#`` comments, ``_`` for a space."""
+    for line in text.splitlines():
+        body = line.split("#", 1)[0] if not line.lstrip().startswith("#") else ""
+        for entry in body.split():
+            yield entry.replace("_", " ")
+
+
+def _read(name: str) -> str:
+    """A packaged list file (importlib.resources, so it works from a wheel or a zip too)."""
+    return resources.files(_DATA_PACKAGE).joinpath("data").joinpath(name).read_text(encoding="utf-8")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The word lists the de-identifier consults, folded (see :func:`_fold`) into sets.
+
+    Loaded once per process: building the sets is the only slow part (tens of milliseconds).
+    """
+
+    first_names: frozenset[str]
+    surnames: frozenset[str]
+    words: frozenset[str]
+    """Ordinary English and clinical/chat words: a capitalised one at a sentence start is no name."""
+    keep: frozenset[str]
+    """Capitalised single words that are never identifiers (CBT, Monday, Christian, Zoloft...)."""
+    regions: frozenset[str]
+    """States, countries, continents: at least as large as a state, so kept."""
+    brands: frozenset[str]
+    """Apps and big employers: kept when mentioned, a PLACE when someone works there."""
+    phrases: tuple[str, ...] = field(default=())
+    """Multi-word keep terms ("New York"), longest first (for one alternation regex)."""
+    brand_phrases: tuple[str, ...] = field(default=())
+    """Multi-word brands ("Home Depot"): kept, or a PLACE after an employment cue."""
+
+    @classmethod
+    def load(cls) -> Lexicon:
+        """Read every list from the package data (works from a source tree and an installed wheel)."""
+        fold = _fold
+        first = {fold(e) for e in _entries(_read("first_names.txt"))}
+        first |= {fold(e) for e in _entries(_read("names_extra.txt"))}
+        last = {fold(e) for e in _entries(_read("surnames.txt"))}
+        last |= {fold(e) for e in _entries(_read("surnames_extra.txt"))}
+        words = set(_entries(_read("english_words.txt")))
+        words |= {fold(e) for e in _entries(_read("chat_words.txt"))}
+        words -= {fold(e) for e in _entries(_read("name_words.txt"))}
+        keep_all = [_lower(e) for e in _entries(_read("keep_terms.txt"))]
+        brands_all = [_lower(e) for e in _entries(_read("brands.txt"))]
+        regions = {_lower(e) for e in _entries(_read("regions.txt"))}
+        return cls(
+            first_names=frozenset(first),
+            surnames=frozenset(last),
+            words=frozenset(words),
+            keep=frozenset(e for e in keep_all if " " not in e),
+            regions=frozenset(regions),
+            brands=frozenset(e for e in brands_all if " " not in e),
+            phrases=tuple(sorted({e for e in keep_all if " " in e}, key=len, reverse=True)),
+            brand_phrases=tuple(sorted({e for e in brands_all if " " in e}, key=len, reverse=True)),
+        )
+
+
+class _Token:
+    """One word of the text, with what the classifier needs to know about it."""
+
+    __slots__ = ("cap", "caps", "end", "low", "lower", "possessive", "sent_start", "start", "taken", "text")
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.possessive = (
+            len(text) > 2 and text[-2:] in ("'s", "’s") and text[:-2].lower() not in _NOT_POSSESSIVE
+        )
+        if self.possessive:
+            text, end = text[:-2], end - 2
+        self.text = text
+        self.start = start
+        self.end = end
+        self.lower = text.replace("’", "'").lower()
+        self.low = _fold(text) if not self.lower.isascii() else self.lower
+        self.caps = len(text) >= 2 and text.isupper()
+        self.cap = text[0].isupper() and not self.caps
+        self.sent_start = False
+        self.taken = False
+
+
+@dataclass(frozen=True)
+class _Context:
+    """A word and what surrounds it, computed once for the classifier's rules."""
+
+    tok: _Token
+    prev: _Token | None
+    nxt: _Token | None
+    plow: str
+    p2low: str
+    p3low: str
+    is_word: bool
+    nameish: bool
+    first_name: bool
+    person_cue: bool
+    """The word before is a person word ("client", "her son") and not possessive."""
+    employer: bool
+    """The words before say someone works here ("works at", "a shift at the")."""
+
+
+@dataclass
+class _Span:
+    start: int
+    end: int
+    kind: str
+    priority: int
+
+
+class Deidentifier:
+    """Replaces identifiers in free text with typed placeholders.
+
+    Build it once (it loads its word lists) and call :meth:`deidentify` as often as needed: it keeps
+    no state between calls and is safe to share between threads.
+    """
+
+    def __init__(self, lexicon: Lexicon | None = None) -> None:
+        """Use ``lexicon`` (tests may pass a small one) or load the packaged lists."""
+        self._lex = lexicon or Lexicon.load()
+        self._phrase_re = _alternation(self._lex.phrases)
+        self._brand_re = _alternation(self._lex.brand_phrases)
+        self._word_cache: dict[str, bool] = {}
+
+    # ------------------------------------------------------------------ public
+
+    def deidentify(self, text: str) -> DeidentifiedText:
+        """Return ``text`` with every identifier replaced, and the list of replacements.
+
+        Offsets in the returned redactions point into the returned text, so a caller can highlight
+        the placeholders without searching for them.
+        """
+        if not text:
+            return DeidentifiedText(text=text)
+        spans = self._structured(text)
+        spans += self._names_and_places(text, spans)
+        return self._render(text, self._resolve(spans))
+
+    # ------------------------------------------------------------------ structured identifiers
+
+    def _structured(self, text: str) -> list[_Span]:
+        spans: list[_Span] = []
+        has_digit = any(c.isdigit() for c in text)
+        for pattern in _PATTERNS:
+            if not has_digit and pattern.kind in _NEEDS_DIGIT:
+                continue
+            for match in pattern.regex.finditer(text):
+                start, end = match.span(pattern.group)
+                if start < 0 or start == end:
+                    continue
+                if pattern.check:
+                    checked = self._valid(pattern.check, match, text)
+                    if checked is None:
+                        continue
+                    start, end = checked
+                spans.append(_Span(start, end, pattern.kind, pattern.priority))
+        for match in _INITIALS.finditer(text):
+            initials = match.group().strip()
+            if initials in _INITIALS_NOT_NAMES:
+                continue
+            spans.append(_Span(match.start(), match.start() + len(initials), "NAME", 60))
+        return _non_overlapping(spans)
+
+    def _valid(self, check: str, match: re.Match[str], text: str) -> tuple[int, int] | None:
+        """Checks a regex cannot express; returns the (possibly trimmed) span, or None to drop it."""
+        method: _Check = getattr(self, f"_check_{check}")
+        return method(match, text)
+
+    def _check_url(self, match: re.Match[str], text: str) -> tuple[int, int] | None:
+        value = match.group().rstrip(".,;:!?)]}'\"")
+        if not value or value.lower() in self._lex.brands:
+            return None
+        return match.start(), match.start() + len(value)
+
+    def _check_ipv6(self, match: re.Match[str], text: str) -> tuple[int, int] | None:
+        value = match.group()
+        return match.span() if value.count(":") >= 3 and any(c.isalpha() for c in value) else None
+
+    def _check_intl_phone(self, match: re.Match[str], text: str) -> tuple[int, int] | None:
+        return match.span() if 8 <= sum(c.isdigit() for c in match.group()) <= 15 else None
+
+    def _check_numeric_date(self, match: re.Match[str], text: str) -> tuple[int, int] | None:
+        pieces = re.split(r"[/.-]", match.group())
+        numbers = [int(p) for p in pieces]
+        month, day = (numbers[1], numbers[2]) if len(pieces[0]) == 4 else (numbers[0], numbers[1])
+        return match.span() if _plausible(month, day) or _plausible(day, month) else None
+
+    def _check_slash_date(self, match: re.Match[str], text: str) -> tuple[int, int] | None:
+        first, second = int(match.group(1)), int(match.group(2))
+        if not (_plausible(first, second) or _plausible(second, first)) or match.group() == "24/7":
+            return None
+        before = text[max(0, match.start() - 24) : match.start()].lower()
+        cued = re.search(
+            r"(?:\bon|\bsince|\bdob|\bby|\buntil|\bdate[d:]?|\bfrom|\bborn|\bthru)\s*:?\s*$", before
+        )
+        if cued:
+            return match.span()
+        if second in (5, 10) and first <= second:
+            return None  # a rating ("SUDS 7/10", "4/5 days"), not a date
+        after = text[match.end() : match.end() + 12].lower()
+        if re.match(r"\s*(?:of|hours?|hrs?|cups?|miles?|tabs?|pills?|days|sessions)\b", after):
+            return None  # a fraction
+        return match.span()
+
+    def _check_month_day(self, match: re.Match[str], text: str) -> tuple[int, int] | None:
+        value = match.group()
+        lead = re.match(r"(?:mid-|early[- ]|late[- ])?([a-z]+)", value, _I)
+        word = lead.group(1) if lead else ""
+        ambiguous = word in ("may", "mar", "march") and not re.search(rf"{_ORD}|\d{{4}}", value, _I)
+        before = text[max(0, match.start() - 24) : match.start()].lower()
+        if ambiguous and word.islower() and not re.search(r"(?:\bon|\bsince|\bby|\buntil|\bdue)\s*$", before):
+            return None  # lower-case "may 5" or "mar 3" reads as a verb
+        return match.span()
+
+    def _check_day_month(self, match: re.Match[str], text: str) -> tuple[int, int] | None:
+        if match.group(1) or match.group(2):  # an ordinal or "of": "14th March", "3 of May"
+            return match.span()
+        month = re.search(_MONTH, match.group(), _I)
+        word = month.group() if month else ""
+        if word.rstrip(".") in ("may", "mar", "march"):
+            return None  # "all 5 may drop out"
+        return match.span()
+
+    def _check_month_year(self, match: re.Match[str], text: str) -> tuple[int, int] | None:
+        lead = re.match(r"(?:mid-)?([a-z]+)", match.group(), _I)
+        return None if lead and lead.group(1) == "may" else match.span()
+
+    def _check_age_after_verb(self, match: re.Match[str], text: str) -> tuple[int, int] | None:
+        if match.group(1).lower() in ("is", "was", "now"):
+            # "is 94" is an age only when a person is the subject ("grandma is 94", not "score is 94")
+            subject = re.search(r"([\w'’]+)\s+$", text[max(0, match.start() - 30) : match.start()])
+            word = subject.group(1) if subject else ""
+            personal = _fold(word) in _PERSON_SUBJECTS or _fold(word) in _RELATION_CUES
+            named = word[:1].isupper() and _lower(word) not in self._lex.keep
+            if not (personal or named):
+                return None
+        return match.span(2)
+
+    def _check_cued_id(self, match: re.Match[str], text: str) -> tuple[int, int] | None:
+        ident = match.group(1)
+        if (
+            sum(c.isdigit() for c in ident) < 3
+            or re.fullmatch(_YEAR, ident)
+            or _lower(ident) in self._lex.keep
+        ):
+            return None
+        return match.span(1)
+
+    def _check_long_number(self, match: re.Match[str], text: str) -> tuple[int, int] | None:
+        value = match.group()
+        if sum(c.isdigit() for c in value) < 5 or re.fullmatch(rf"{_YEAR}-(?:{_YEAR}|\d\d)", value):
+            return None
+        return match.span()
+
+    def _check_lower_address(self, match: re.Match[str], text: str) -> tuple[int, int] | None:
+        inner = match.group().split()[1:-1]
+        return None if any(w.lower() in _NOT_STREET_NAMES for w in inner) else match.span()
+
+    def _check_named_street(self, match: re.Match[str], text: str) -> tuple[int, int] | None:
+        start, end = match.span()
+        words = match.group().split()
+        while words and (_fold(words[0]) in _FUNCTION_WORDS or _lower(words[0]) in self._lex.keep):
+            start = text.index(words[0], start) + len(words[0])  # drop "On" from "On Elm Street"
+            while start < end and text[start].isspace():
+                start += 1
+            words = words[1:]
+        return (start, end) if len(words) >= 2 else None
+
+    def _check_lower_street(self, match: re.Match[str], text: str) -> tuple[int, int] | None:
+        first_word = match.group(1).split()[0].lower()
+        if first_word in _FUNCTION_WORDS or first_word in _DETERMINERS:
+            return None  # "on the road", "on my street"
+        return match.span(1)
+
+    def _check_month_alone(self, match: re.Match[str], text: str) -> tuple[int, int] | None:
+        return self._month_alone(match, text)
+
+    def _month_alone(self, match: re.Match[str], text: str) -> tuple[int, int] | None:
+        """A month with no day: a date element under Safe Harbor, but only when it is a month.
+
+        January, July... are always months. March, May, April, June, August (and abbreviations)
+        are also names or verbs, so they count as dates only after "in/since/last/...", or, for a
+        capitalised March, anywhere. The name logic still catches "April said".
+        """
+        value = match.group()
+        word = value.lower().removeprefix("mid-").rstrip(".")
+        if value.lower().startswith("mid-"):
+            return match.span()
+        prev = re.search(r"([A-Za-z]+)\W{0,2}$", text[max(0, match.start() - 20) : match.start()])
+        prev_word = prev.group(1).lower() if prev else ""
+        cued = prev_word in _DATE_PREPS or re.search(
+            r"(?:end|beginning|start|middle)\s+of\s+$", text[max(0, match.start() - 20) : match.start()], _I
+        )
+        if word in _MONTHS_UNAMBIGUOUS:
+            return match.span()
+        if word in ("sept", "oct", "nov", "feb", "aug") and value[0].isupper():
+            return match.span()
+        if word == "march" and value[0].isupper():
+            return match.span()
+        if word in ("may", "march", "april", "june", "august", "jan", "dec", "apr", "jun", "jul", "mar"):
+            if not cued:
+                return None
+            if (
+                word in ("may", "march", "mar")
+                and value.islower()
+                and prev_word
+                not in (
+                    "in",
+                    "since",
+                    "until",
+                    "till",
+                    "last",
+                    "next",
+                    "early",
+                    "mid",
+                    "late",
+                    "of",
+                    "through",
+                )
+            ):
+                return None
+            after = text[match.end() : match.end() + 12]
+            if re.match(r"\s+(?:" + "|".join(sorted(_SPEECH_VERBS)) + r")\b", after):
+                return None  # "...since April said" is a person
+            return match.span()
+        return match.span() if cued else None
+
+    # ------------------------------------------------------------------ names and places
+
+    def _is_word(self, low: str) -> bool:
+        """Whether a folded word is ordinary vocabulary (directly, by inflection, or hyphenated)."""
+        cached = self._word_cache.get(low)
+        if cached is not None:
+            return cached
+        words = self._lex.words
+        result = low in words
+        if not result and "'" in low:
+            head, _, tail = low.partition("'")
+            result = tail in _CONTRACTION_TAILS and (
+                head in words or head in _FUNCTION_WORDS or head + "n" in words
+            )
+        if not result and "-" in low:
+            result = all(part in words or not part for part in low.split("-"))
+        if not result:
+            for suffix, repl in (
+                ("'s", ""),
+                ("s", ""),
+                ("es", ""),
+                ("ed", ""),
+                ("ed", "e"),
+                ("d", ""),
+                ("ing", ""),
+                ("ing", "e"),
+                ("ly", ""),
+                ("er", ""),
+                ("ers", ""),
+                ("ness", ""),
+                ("ment", ""),
+                ("ful", ""),
+            ):
+                if low.endswith(suffix) and len(low) - len(suffix) >= 3:
+                    stem = low[: -len(suffix)] + repl
+                    if stem in words or (len(stem) > 3 and stem[-1] == stem[-2] and stem[:-1] in words):
+                        result = True
+                        break
+        if len(self._word_cache) < 50_000:
+            self._word_cache[low] = result
+        return result
+
+    def _nameish(self, low: str) -> bool:
+        return low in self._lex.first_names or low in self._lex.surnames
+
+    def _kept(self, low: str) -> bool:
+        lex = self._lex
+        return low in lex.keep or low in lex.regions or low in lex.brands
+
+    def _names_and_places(self, text: str, taken: list[_Span]) -> list[_Span]:
+        tokens = [_Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+        if not tokens:
+            return []
+        protected, employers = self._phrases(text)
+        _mark_taken(tokens, taken + employers)
+        _mark_sentence_starts(tokens, text)
+        initials_ends = {s.end for s in taken if s.kind == "NAME"}
+
+        kinds: list[str | None] = [None] * len(tokens)
+        for i, tok in enumerate(tokens):
+            if tok.taken or tok.start in protected:
+                continue
+            kinds[i] = self._classify(tokens, i, text, initials_ends)
+
+        self._extend_runs(tokens, kinds, text, protected)
+        self._propagate(tokens, kinds, protected, text)
+        return employers + self._token_spans(tokens, kinds, text)
+
+    def _phrases(self, text: str) -> tuple[set[int], list[_Span]]:
+        """Multi-word terms: words inside kept phrases ("New York"), and brands that are employers.
+
+        Returns the start offsets of protected words, and PLACE spans for brand names that follow
+        an employment or location cue ("works at Home Depot").
+        """
+        starts: set[int] = set()
+        employers: list[_Span] = []
+        for regex, brand in ((self._phrase_re, False), (self._brand_re, True)):
+            if regex is None:
+                continue
+            for match in regex.finditer(text):
+                if brand:
+                    before = re.findall(
+                        r"[a-z'’-]+", text[max(0, match.start() - 30) : match.start()].lower()
+                    )
+                    last = before[-1] if before else ""
+                    second = before[-2] if len(before) > 1 else ""
+                    if (
+                        last == "at"
+                        or last in _EMPLOYER_VERBS
+                        or (last in ("the", "for", "from") and (second in _EMPLOYER_VERBS or second == "at"))
+                    ):
+                        employers.append(_Span(match.start(), match.end(), "PLACE", 55))
+                        continue
+                for word in _TOKEN.finditer(match.group()):
+                    starts.add(match.start() + word.start())
+        return starts, employers
+
+    def _classify(self, tokens: list[_Token], i: int, text: str, initials_ends: set[int]) -> str | None:
+        """NAME, PLACE or None for one word, from the word itself and its neighbours."""
+        c = self._context(tokens, i, text)
+        tok, low, lex = c.tok, c.tok.low, self._lex
+        titled = c.prev is not None and c.plow in _TITLES and (c.plow != "miss" or c.prev.cap)
+        if titled and low not in _FUNCTION_WORDS and not tok.caps:
+            return "NAME"  # "Dr. Okafor", "Ms. Brown", "mr nguyen"
+        if low in _FUNCTION_WORDS:
+            person = tok.cap and c.first_name and low not in _PRONOUNS
+            if not (person and (tok.possessive or self._person_follows(tokens, i, text))):
+                return None  # "She said" is a pronoun; "Will's mom", "May said" are people
+        after_initial = tok.start in initials_ends or any(tok.start - e in (1, 2) for e in initials_ends)
+        if after_initial and tok.cap and not self._kept(tok.lower) and (not c.is_word or c.nameish):
+            return "NAME"  # "J. Smith"
+        naming = c.prev is not None and (c.plow in _NAMING_CUES or (c.p2low, c.plow) in _NAMING_PAIRS)
+        plausible = tok.cap or not c.is_word or c.first_name  # not "her name is important"
+        if naming and plausible and low not in _RELATION_CUES and not self._kept(tok.lower):
+            return "NAME"  # "named Jaxon", "goes by Emeka", "aka Bart"
+        if tok.caps or (len(tok.text) == 1 and tok.text.isupper()):
+            return self._classify_acronym(c)
+        if self._kept(tok.lower):
+            if tok.lower in lex.brands and (c.employer or c.plow == "at"):
+                return "PLACE"  # "works at Walmart"
+            if tok.lower in lex.regions and c.first_name and self._person_follows(tokens, i, text):
+                return "NAME"  # "Georgia said", "Virginia's mom"
+            return None
+        if tok.cap:
+            return self._classify_capitalised(tokens, i, text, c)
+        return self._classify_lower(tokens, i, text, c)
+
+    def _context(self, tokens: list[_Token], i: int, text: str) -> _Context:
+        tok = tokens[i]
+        prev = tokens[i - 1] if i > 0 and _adjacent(text, tokens[i - 1], tok, allow_dot=True) else None
+        prev2 = tokens[i - 2] if prev is not None and i > 1 and _adjacent(text, tokens[i - 2], prev) else None
+        prev3 = tokens[i - 3].low if prev2 is not None and i > 2 else ""
+        nxt = tokens[i + 1] if i + 1 < len(tokens) and _adjacent(text, tok, tokens[i + 1]) else None
+        plow = prev.low if prev else ""
+        p2low = prev2.low if prev2 else ""
+        employer = plow in _EMPLOYER_VERBS or (
+            plow in ("at", "for", "from", "the") and p2low in _EMPLOYER_VERBS
+        )
+        employer = employer or (plow == "the" and p2low == "at" and prev3 in _EMPLOYER_VERBS)
+        return _Context(
+            tok=tok,
+            prev=prev,
+            nxt=nxt,
+            plow=plow,
+            p2low=p2low,
+            p3low=prev3,
+            is_word=self._is_word(tok.low),
+            nameish=self._nameish(tok.low),
+            first_name=tok.low in self._lex.first_names,
+            person_cue=prev is not None and plow in _RELATION_CUES and not prev.possessive,
+            employer=employer,
+        )
+
+    def _classify_acronym(self, c: _Context) -> str | None:
+        """Short all-caps words and single letters are acronyms, unless a cue says otherwise."""
+        tok = c.tok
+        if tok.lower in self._lex.keep or tok.text in ("I", "A"):
+            return None
+        if c.person_cue and len(tok.text) <= 3:
+            return "NAME"  # "client JR", "pt M"
+        place_verb = c.plow in ("to", "in", "from") and c.p2low in _PLACE_VERBS
+        at_place = c.plow in ("at", "attends", "attended", "into") or (c.plow, c.p2low) == ("the", "at")
+        if tok.caps and (at_place or place_verb):
+            return "PLACE"  # "a student at UCLA", "moved to NYC"
+        return None
+
+    def _classify_lower(self, tokens: list[_Token], i: int, text: str, c: _Context) -> str | None:
+        """Lower-case words: names only from the name lists or a strong cue ("pt jose", "cl grace asked")."""
+        low = c.tok.low
+        if c.person_cue and not c.is_word and len(low) >= 2:
+            return "NAME"
+        if c.person_cue and c.first_name and self._person_follows(tokens, i, text):
+            return "NAME"
+        if c.first_name and not c.is_word and len(low) >= 3:
+            return "NAME"
+        subject = c.prev is None or c.tok.sent_start or c.plow in _CLAUSE_OPENERS
+        speaks = c.nxt is not None and c.nxt.low in _SPEECH_VERBS and c.nxt.low not in _BE_VERBS
+        if c.first_name and speaks and subject:
+            return "NAME"  # "then amber said", "crystal told me"
+        if (c.tok.lower in self._lex.brands or not c.is_word) and c.employer:
+            return "PLACE"  # "works at target"
+        moved = c.p2low in _PLACE_VERBS or (c.p2low in ("back", "up", "out") and c.p3low in _PLACE_VERBS)
+        if not c.is_word and c.plow in ("to", "in", "from") and moved:
+            return "PLACE"  # "moved back to fresno"
+        institution = c.nxt is not None and c.nxt.low in _PLACE_SUFFIXES and len(low) >= 3
+        if institution and not c.is_word and c.plow not in _DETERMINERS:
+            return "PLACE"  # "lincoln high"
+        return None
+
+    def _classify_capitalised(self, tokens: list[_Token], i: int, text: str, c: _Context) -> str | None:
+        """Capitalised words: mid-sentence a capital is evidence; at a sentence start it is not."""
+        tok, is_word, nameish = c.tok, c.is_word, c.nameish
+        plow, p2low = c.plow, c.p2low
+        place_context = plow in _LOCATION_PREPS or (
+            plow == "to" and (p2low in _PLACE_VERBS or p2low in ("back", "referred", "transferred", "into"))
+        )
+        suffix_follows = self._next_is_suffix(tokens, i)
+        if tok.sent_start:
+            if is_word and not nameish:
+                return "PLACE" if suffix_follows else None
+            if is_word:
+                return "NAME" if self._person_follows(tokens, i, text) else None
+            if len(tok.low) < 2:
+                return None
+            return "PLACE" if suffix_follows else "NAME"
+        if c.person_cue:
+            return "NAME"
+        if plow == "the" and p2low in ("at", "from", "near") and not nameish:
+            return "PLACE"  # "at the Salvation Army shelter"
+        if is_word and plow in _DETERMINERS and not self._person_follows(tokens, i, text):
+            return None  # "this Summer", "a Grace period"
+        if plow == "at" and (not is_word or nameish or suffix_follows or len(tok.low) > 2):
+            return "PLACE"  # "at Mercy General", "at Central Piedmont"
+        if place_context and (not is_word or p2low in _PLACE_VERBS):
+            return "PLACE" if not c.first_name or p2low in _PLACE_VERBS else "NAME"
+        if suffix_follows:
+            return "PLACE"
+        if is_word and not nameish:
+            return None  # emphasis: "my Safety Plan"
+        return "NAME"
+
+    def _next_is_suffix(self, tokens: list[_Token], i: int) -> bool:
+        """Whether the next word(s) close an institution or street name ("Lincoln High")."""
+        for j in (i + 1, i + 2):
+            if j >= len(tokens):
+                return False
+            nxt = tokens[j]
+            if not (nxt.cap or nxt.caps):
+                return False
+            if nxt.low in _PLACE_SUFFIXES and not (
+                nxt.low in ("home", "house", "way", "place") and j == i + 1
+            ):
+                return True
+        return False
+
+    def _person_follows(self, tokens: list[_Token], i: int, text: str) -> bool:
+        """Whether what comes right after word ``i`` makes it a person ("Hope said", "Will's")."""
+        tok = tokens[i]
+        if tok.possessive:
+            return True
+        if i + 1 >= len(tokens):
+            return False
+        nxt = tokens[i + 1]
+        gap = text[tok.end : nxt.start]
+        if gap.strip() not in ("", ",", "(", "-", "—"):
+            return False
+        if gap.strip() == "(":
+            return True  # "River (they/them)"
+        nlow = nxt.low
+        if nlow in _SPEECH_VERBS:
+            return True
+        if nlow in _BE_VERBS and i + 2 < len(tokens):
+            after = tokens[i + 2]
+            alow = after.low
+            verb_form = alow.endswith(("ing", "ed")) and alow not in _ING_NOUNS
+            if verb_form or alow in ("been", "being", "still", "not", "never", "always"):
+                return True
+            if re.match(r"\s+\d", text[nxt.end : nxt.end + 3]):
+                return True  # "Joy is 34"
+        if nlow == "and" and i + 2 < len(tokens):
+            other = tokens[i + 2]
+            if other.cap and other.low in self._lex.first_names and not self._kept(other.lower):
+                return True
+        if nxt.cap and not self._kept(nxt.lower) and not gap.strip():
+            return (nlow in self._lex.surnames or not self._is_word(nlow)) and nlow not in _PLACE_SUFFIXES
+        return False
+
+    def _extend_runs(
+        self, tokens: list[_Token], kinds: list[str | None], text: str, protected: set[int]
+    ) -> None:
+        """Grow each found name or place over its neighbours ("Maria Gonzalez", "UC Davis", "Lincoln High").
+
+        A run becomes a PLACE when it ends in an institution or street word.
+        """
+        n = len(tokens)
+        i = 0
+        while i < n:
+            if kinds[i] is None:
+                i += 1
+                continue
+            start = i
+            end = i
+            # extend right
+            j = i + 1
+            while (
+                j < n
+                and _adjacent(text, tokens[j - 1], tokens[j], allow_dot=True)
+                and (not tokens[j - 1].possessive or _institution(tokens[j]))
+            ):
+                tok = tokens[j]
+                if tok.taken or tok.start in protected:
+                    break
+                low = tok.low
+                if kinds[j] is not None:
+                    end = j
+                elif (tok.cap or tok.caps) and low in _PLACE_SUFFIXES:
+                    end = j
+                    kinds[start] = "PLACE"
+                elif (
+                    (tok.cap and low in _NAME_SUFFIXES)
+                    or (tok.cap and low.rstrip(".") in _NAME_SUFFIXES)
+                    or (
+                        tok.cap
+                        and not self._kept(tok.lower)
+                        and (self._nameish(low) or not self._is_word(low))
+                    )
+                ):
+                    end = j
+                elif tok.cap and not self._kept(tok.lower) and kinds[i] == "PLACE" and not tok.sent_start:
+                    end = j  # "Long Beach", "Salt Lake City"
+                elif (
+                    not tok.cap
+                    and not tok.caps
+                    and not tokens[j - 1].cap
+                    and low in self._lex.surnames
+                    and not self._is_word(low)
+                ):
+                    end = j  # "maria gonzalez"
+                elif (
+                    low in _NAME_PARTICLES
+                    and j + 1 < n
+                    and tokens[j + 1].cap
+                    and not self._kept(tokens[j + 1].lower)
+                    and _adjacent(text, tok, tokens[j + 1])
+                ):
+                    end = j + 1
+                    j += 1
+                else:
+                    break
+                j += 1
+            # extend left over capitalised words that are part of the same name
+            k = start - 1
+            while (
+                k >= 0
+                and _adjacent(text, tokens[k], tokens[k + 1], allow_dot=True)
+                and not tokens[k].possessive
+            ):
+                tok = tokens[k]
+                if tok.taken or tok.start in protected or kinds[k] is not None:
+                    break
+                low = tok.low
+                if tok.caps and tok.lower not in self._lex.keep and len(tok.text) <= 4:
+                    start = k  # "UC Davis"
+                elif (
+                    tok.cap
+                    and low
+                    in (
+                        "st",
+                        "saint",
+                        "mt",
+                        "fort",
+                        "port",
+                        "lake",
+                        "san",
+                        "santa",
+                        "los",
+                        "las",
+                    )
+                ) or (tok.cap and not self._kept(tok.lower) and self._nameish(low) and not tok.sent_start):
+                    start = k
+                elif tok.cap and tok.sent_start and self._nameish(low) and not self._kept(tok.lower):
+                    start = k  # "Hope Adeyemi is new"
+                else:
+                    break
+                k -= 1
+            kind = "PLACE" if "PLACE" in (kinds[x] for x in range(start, end + 1)) else kinds[i]
+            for x in range(start, end + 1):
+                kinds[x] = kind
+            i = end + 1
+
+    def _propagate(
+        self, tokens: list[_Token], kinds: list[str | None], protected: set[int], text: str
+    ) -> None:
+        """Replace every other mention of a found name too, so the story stays consistent.
+
+        A name that is also a word ("Hope") spreads only to capitalised mentions that are not
+        followed by a word that makes them ordinary ("Hope this helps").
+        """
+        found: dict[str, str] = {}
+        for tok, kind in zip(tokens, kinds, strict=True):
+            if kind is not None and len(tok.low) >= 2:
+                found.setdefault(tok.low, kind)
+        if not found:
+            return
+        for i, tok in enumerate(tokens):
+            if kinds[i] is not None or tok.taken or tok.start in protected:
+                continue
+            kind = found.get(tok.low)
+            if kind is None or tok.caps:
+                continue
+            if self._kept(tok.lower) and not self._person_follows(tokens, i, text):
+                continue  # "Georgia said she moved to Georgia": the state stays
+            if self._is_word(tok.low):
+                if not tok.cap:
+                    continue
+                nxt = tokens[i + 1].low if i + 1 < len(tokens) else ""
+                if nxt in _FUNCTION_WORDS and nxt not in _SPEECH_VERBS and nxt not in ("and", "is", "was"):
+                    continue
+            kinds[i] = kind
+
+    def _token_spans(self, tokens: list[_Token], kinds: list[str | None], text: str) -> list[_Span]:
+        spans: list[_Span] = []
+        i = 0
+        n = len(tokens)
+        while i < n:
+            kind = kinds[i]
+            if kind is None:
+                i += 1
+                continue
+            j = i
+            while (
+                j + 1 < n
+                and kinds[j + 1] == kind
+                and (not tokens[j].possessive or _institution(tokens[j + 1]))
+                and _adjacent(text, tokens[j], tokens[j + 1], allow_dot=True)
+            ):
+                j += 1
+            start, end = tokens[i].start, tokens[j].end
+            if kind == "PLACE":
+                number = re.match(r"\s+\d{1,4}\b", text[end:])
+                if number and not re.match(r"\s+\d{1,4}\s*(?:%|am|pm|mg|min|x)\b", text[end:], _I):
+                    end += number.end()  # "Gallery 37"
+            if text[start:end].lower() in ("st", "st."):
+                i = j + 1
+                continue
+            spans.append(_Span(start, end, kind, 50))
+            i = j + 1
+        return spans
+
+    # ------------------------------------------------------------------ output
+
+    def _resolve(self, spans: list[_Span]) -> list[_Span]:
+        return sorted(_non_overlapping(spans), key=lambda s: s.start)
+
+    def _render(self, text: str, spans: list[_Span]) -> DeidentifiedText:
+        numbers: dict[str, dict[str, int]] = {kind: {} for kind in KINDS}
+        parts: list[str] = []
+        redactions: list[Redaction] = []
+        position = 0
+        length = 0
+        for span in spans:
+            original = text[span.start : span.end]
+            number = self._number_for(numbers[span.kind], span.kind, original)
+            placeholder = f"[{span.kind}-{number}]"
+            between = text[position : span.start]
+            parts.append(between)
+            length += len(between)
+            parts.append(placeholder)
+            redactions.append(Redaction(span.kind, placeholder, original, length, length + len(placeholder)))
+            length += len(placeholder)
+            position = span.end
+        parts.append(text[position:])
+        return DeidentifiedText(text="".join(parts), redactions=tuple(redactions))
+
+    def _number_for(self, seen: dict[str, int], kind: str, original: str) -> int:
+        """The placeholder number for ``original``: reused for the same thing said again."""
+        key = _key(kind, original)
+        if key in seen:
+            return seen[key]
+        number = seen.get(key)
+        if kind in ("NAME", "PLACE"):
+            parts = [p for p in key.split() if p not in _TITLES and p not in _NAME_PARTICLES and len(p) > 1]
+            for part in parts:
+                if part in seen:
+                    number = seen[part]
+                    break
+        if number is None:
+            number = 1 + len(set(seen.values()))
+        seen[key] = number
+        if kind in ("NAME", "PLACE"):
+            for part in key.split():
+                if part not in _TITLES and part not in _NAME_PARTICLES and len(part) > 1:
+                    seen.setdefault(part, number)
+        return number
+
+
+# ----------------------------------------------------------------------------- helpers
+
+
+def _alternation(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One case-insensitive regex matching any of ``phrases`` as whole words."""
+    if not phrases:
+        return None
+    body = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases)
+    return re.compile(rf"(?<![\w'])(?:{body})(?![\w'])", _I)
+
+
+def _institution(tok: _Token) -> bool:
+    """Whether a capitalised word ends an institution's name ("St. Mary's Hospital")."""
+    return tok.cap and tok.low in _PLACE_SUFFIXES
+
+
+def _plausible(month: int, day: int) -> bool:
+    return 1 <= month <= 12 and 1 <= day <= 31
+
+
+def _key(kind: str, original: str) -> str:
+    """What counts as "the same identifier" for placeholder numbering."""
+    if kind == "PHONE":
+        digits = re.sub(r"\D", "", original)
+        return digits[1:] if len(digits) == 11 and digits.startswith("1") else digits
+    folded = _fold(original)
+    if kind in ("NAME", "PLACE"):
+        folded = re.sub(r"'s\b", "", folded)
+        folded = re.sub(r"[^\w\s'-]", " ", folded)
+    return " ".join(folded.split())
+
+
+def _non_overlapping(spans: list[_Span]) -> list[_Span]:
+    """Keep the highest-priority span where spans overlap (then the longer, then the earlier)."""
+    chosen: list[_Span] = []
+    for span in sorted(spans, key=lambda s: (-s.priority, -(s.end - s.start), s.start)):
+        if all(span.end <= c.start or span.start >= c.end for c in chosen):
+            chosen.append(span)
+    return chosen
+
+
+def _mark_taken(tokens: list[_Token], spans: list[_Span]) -> None:
+    if not spans:
+        return
+    ordered = sorted(spans, key=lambda s: s.start)
+    k = 0
+    for tok in tokens:
+        while k < len(ordered) and ordered[k].end <= tok.start:
+            k += 1
+        if k < len(ordered) and ordered[k].start < tok.end + (2 if tok.possessive else 0):
+            tok.taken = True
+
+
+def _mark_sentence_starts(tokens: list[_Token], text: str) -> None:
+    """A word starts a sentence after ``.!?:;``, a line break or the start of the text.
+
+    A period after a title or an initial ("Dr. Okafor", "J. Smith") does not end a sentence.
+    """
+    prev: _Token | None = None
+    for tok in tokens:
+        k = tok.start - 1
+        while k >= 0 and (text[k] in _OPENERS or not text[k].isprintable() or _is_symbol(text[k])):
+            if text[k] == "\n":
+                break
+            k -= 1
+        if k < 0 or (prev is None and k < tok.start and not text[: tok.start].strip(_OPENERS)):
+            tok.sent_start = True
+        elif text[k] in _SENTENCE_END:
+            after_abbrev = (
+                text[k] == "."
+                and prev is not None
+                and prev.end == k
+                and (prev.low in _ABBREV_BEFORE_PERIOD or len(prev.text) == 1)
+            )
+            tok.sent_start = not after_abbrev
+        elif prev is None:
+            tok.sent_start = True
+        prev = tok
+
+
+def _is_symbol(char: str) -> bool:
+    return unicodedata.category(char) in ("So", "Sk", "Sm")
+
+
+def _adjacent(text: str, left: _Token, right: _Token, *, allow_dot: bool = False) -> bool:
+    """Whether two words are neighbours in a phrase (only spaces, or a title's period, between)."""
+    gap = text[left.end + (2 if left.possessive else 0) : right.start]
+    if gap == " " or gap == "":
+        return True
+    if allow_dot and gap in (". ", "."):
+        return left.low in _ABBREV_BEFORE_PERIOD or len(left.text) == 1
+    return gap.isspace() and "\n" not in gap and len(gap) <= 3
+
+
+# ----------------------------------------------------------------------------- module API
+
+
+@functools.cache
+def default_deidentifier() -> Deidentifier:
+    """The process-wide de-identifier: the word lists are read once, on first use."""
+    return Deidentifier()
+
+
+def deidentify_stream(lines: Iterable[str], *, jsonl: bool) -> Iterator[str]:
+    """The ``supervision-bot deidentify`` command as a pure function over lines.
+
+    Plain mode reads all of ``lines`` as one text and yields its de-identified version once (a
+    reflection's line breaks belong to it). With ``jsonl`` each non-blank line must be a JSON object
+    with a string ``"text"``; each yields one line ``{"text": ..., "redactions": [{"kind",
+    "placeholder"}]}``. Other input keys are dropped because they could carry identifiers too. A
+    malformed line yields ``{"error": ...}`` (never echoing the input) so output lines stay aligned
+    with input lines.
+    """
+    deidentifier = default_deidentifier()
+    if not jsonl:
+        yield deidentifier.deidentify("".join(lines)).text
+        return
+    for line in lines:
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield json.dumps({"error": f"not valid JSON (column {exc.colno})"})
+            continue
+        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+            yield json.dumps({"error": 'expected an object with a string "text"'})
+            continue
+        cleaned = deidentifier.deidentify(record["text"])
+        yield json.dumps(
+            {
+                "text": cleaned.text,
+                "redactions": [{"kind": r.kind, "placeholder": r.placeholder} for r in cleaned.redactions],
+            },
+            ensure_ascii=False,
+        )

@@ -37,7 +37,7 @@ def test_imminent_risk_puts_urgent_steps_before_anything_else(running_app: Runni
     first_section = next(b for b in blocks if b["type"] == "section")["text"]["text"]
     assert "988" in visible_text(body)
     header = blocks[0]["text"]["text"].lower()
-    assert "safety" in header or "urgent" in header
+    assert "imminent risk" in header
     assert "supervisor" in (first_section + json.dumps(blocks[:4])).lower()
 
 

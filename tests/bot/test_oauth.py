@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 import pytest
+from pydantic import SecretStr
 from slack_sdk.oauth.installation_store.sqlalchemy import SQLAlchemyInstallationStore
 
 from bot.config import Settings
@@ -19,7 +20,11 @@ from tests.fakes.slack_web_api import FakeSlackWebAPI
 @pytest.fixture
 def oauth_app(settings: Settings) -> Iterator[RunningApp]:
     oauth_settings = settings.model_copy(
-        update={"slack_bot_token": None, "slack_client_id": "111.222", "slack_client_secret": "client-secret"}
+        update={
+            "slack_bot_token": None,
+            "slack_client_id": "111.222",
+            "slack_client_secret": SecretStr("client-secret"),
+        }
     )
     services = build_services(oauth_settings)
     base_url, _thread, server = start_http(oauth_settings, services)

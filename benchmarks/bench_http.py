@@ -75,7 +75,9 @@ def fire(base: str, count: int, concurrency: int) -> list[float]:
     def one(index: int) -> float:
         body = payloads.slash_command("/boundary", TEXTS[index % len(TEXTS)], user=f"U{index:07d}")
         headers = signed_headers(body, SECRET, content_type="application/x-www-form-urlencoded")
-        request = urllib.request.Request(base + "/slack/events", data=body.encode(), headers=headers, method="POST")
+        request = urllib.request.Request(
+            base + "/slack/events", data=body.encode(), headers=headers, method="POST"
+        )
         started = time.perf_counter()
         with urllib.request.urlopen(request, timeout=30) as response:
             response.read()
@@ -98,19 +100,31 @@ def measure(requests: int = 200, concurrency: int = 200) -> list[tuple[str, str]
     with tempfile.TemporaryDirectory() as tmp:
         env = {
             **{k: v for k, v in os.environ.items() if not k.startswith("SLACK_")},
-            "SLACK_BOT_TOKEN": "xoxb-bench", "SLACK_SIGNING_SECRET": SECRET, "SLACK_API_URL": fake.base_url,
-            "DATA_DIR": tmp, "LOG_LEVEL": "WARNING", "SCHEDULER_ENABLED": "false",
+            "SLACK_BOT_TOKEN": "xoxb-bench",
+            "SLACK_SIGNING_SECRET": SECRET,
+            "SLACK_API_URL": fake.base_url,
+            "DATA_DIR": tmp,
+            "LOG_LEVEL": "WARNING",
+            "SCHEDULER_ENABLED": "false",
             "DATABASE_URL": os.environ.get("BENCH_DATABASE_URL", f"sqlite:///{tmp}/bench.db"),
         }
         ours_port, bare_port = free_port(), free_port()
         script = Path(sys.executable).with_name("supervision-bot")
         servers = {
             "supervision-bot": subprocess.Popen(
-                [str(script), "serve", "--port", str(ours_port)], env=env, cwd=tmp,
-                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL),
+                [str(script), "serve", "--port", str(ours_port)],
+                env=env,
+                cwd=tmp,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            ),
             "bare Bolt (ack only)": subprocess.Popen(
-                [sys.executable, "-c", BARE_APP, str(bare_port), SECRET, fake.base_url], env=env, cwd=ROOT,
-                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL),
+                [sys.executable, "-c", BARE_APP, str(bare_port), SECRET, fake.base_url],
+                env=env,
+                cwd=ROOT,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            ),
         }
         ports = {"supervision-bot": ours_port, "bare Bolt (ack only)": bare_port}
         try:

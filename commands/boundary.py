@@ -209,7 +209,8 @@ class BoundaryCommand:
         blocks.append(BulletList("Questions to reflect on", tuple(entry.questions)))
         blocks.append(BulletList("Next steps", tuple(entry.steps), numbered=True))
         citations = [
-            f"{c.code} {c.section}{'' if c.verified else ' (unverified)'}: {c.says}" for c in entry.citations()
+            f"{c.code} {c.section}{'' if c.verified else ' (unverified)'}: {c.says}"
+            for c in entry.citations()
         ]
         blocks.append(
             BulletList("Ethics codes (ACA 2014, APA 2017, NASW 2021, AAMFT 2015)", tuple(citations))

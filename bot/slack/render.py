@@ -161,7 +161,7 @@ def _input(item: t.Input) -> InputBlock:
     return InputBlock(
         block_id=item.input_id,
         label=PlainTextObject(text=_clip(item.label, 2000)),
-        element=element,  # type: ignore[arg-type]
+        element=element,
         optional=item.optional,
         hint=PlainTextObject(text=item.hint) if item.hint else None,
     )

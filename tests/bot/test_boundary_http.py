@@ -32,7 +32,9 @@ def test_guidance_answers_within_a_second_with_codes_and_notice(running_app: Run
 
 
 def test_imminent_risk_puts_urgent_steps_before_anything_else(running_app: RunningApp) -> None:
-    _, body = running_app.post(payloads.slash_command("/boundary", "client told me tonight she will take all her pills"))
+    _, body = running_app.post(
+        payloads.slash_command("/boundary", "client told me tonight she will take all her pills")
+    )
     blocks = json.loads(body)["blocks"]
     first_section = next(b for b in blocks if b["type"] == "section")["text"]["text"]
     assert "988" in visible_text(body)
@@ -51,9 +53,13 @@ def test_each_ask_is_counted_without_text(running_app: RunningApp) -> None:
 def test_bring_to_supervision_opens_a_deidentified_form_and_saves_it(
     running_app: RunningApp, fake_slack: FakeSlackWebAPI
 ) -> None:
-    _, body = running_app.post(payloads.slash_command("/boundary", "Keisha invited me to her wedding in Dayton"))
+    _, body = running_app.post(
+        payloads.slash_command("/boundary", "Keisha invited me to her wedding in Dayton")
+    )
     bring = next(b for b in buttons_of(body) if b["action_id"].startswith("boundary.bring"))
-    running_app.post(payloads.block_action(bring["action_id"], bring["value"], response_url=fake_slack.response_url))
+    running_app.post(
+        payloads.block_action(bring["action_id"], bring["value"], response_url=fake_slack.response_url)
+    )
     view = fake_slack.wait_for("views.open", 1)[0].params["view"]
     initial = view["blocks"][-1]["element"]["initial_value"]
     assert "Keisha" not in initial and "Dayton" not in initial and "wedding" in initial
@@ -71,7 +77,9 @@ def test_bring_to_supervision_opens_a_deidentified_form_and_saves_it(
 def test_feedback_is_counted_per_category(running_app: RunningApp, fake_slack: FakeSlackWebAPI) -> None:
     _, body = running_app.post(payloads.slash_command("/boundary", "a client gave me a scarf she knitted"))
     helpful = next(b for b in buttons_of(body) if b["value"].endswith("|yes"))
-    running_app.post(payloads.block_action(helpful["action_id"], helpful["value"], response_url=fake_slack.response_url))
+    running_app.post(
+        payloads.block_action(helpful["action_id"], helpful["value"], response_url=fake_slack.response_url)
+    )
     fake_slack.wait_for("response_url", 1)
     with running_app.services.db.session() as session:
         row = session.scalars(select(GuidanceFeedback)).one()

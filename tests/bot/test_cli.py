@@ -25,8 +25,9 @@ def test_every_subcommand_has_help(words: list[str], capsys: pytest.CaptureFixtu
     assert "usage: supervision-bot" in capsys.readouterr().out
 
 
-def test_ask_json_prints_a_full_reply(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                      capsys: pytest.CaptureFixture[str]) -> None:
+def test_ask_json_prints_a_full_reply(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("ENCRYPTION_KEYS", new_key())
     assert main(["ask", "/boundary a client hugged me after the session", "--json"]) == 0
@@ -35,22 +36,25 @@ def test_ask_json_prints_a_full_reply(tmp_path: Path, monkeypatch: pytest.Monkey
     assert "ACA" in json.dumps(reply)
 
 
-def test_a_bad_setting_stops_with_the_variable_named(monkeypatch: pytest.MonkeyPatch,
-                                                     capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_bad_setting_stops_with_the_variable_named(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.setenv("PORT", "eighty")
     assert main(["db", "upgrade"]) == 2
     assert "PORT" in capsys.readouterr().err
 
 
-def test_serve_without_credentials_names_them(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                              capsys: pytest.CaptureFixture[str]) -> None:
+def test_serve_without_credentials_names_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.chdir(tmp_path)
     assert main(["serve"]) == 2
     assert "SLACK_SIGNING_SECRET" in capsys.readouterr().err
 
 
-def test_a_malformed_encryption_key_stops_start_up(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                   capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_malformed_encryption_key_stops_start_up(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("ENCRYPTION_KEYS", "definitely-not-a-fernet-key")
     assert main(["ask", "/reflect"]) == 2

@@ -28,7 +28,12 @@ def test_environment_is_read(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.mark.parametrize(
     ("name", "value"),
-    [("PORT", "not-a-number"), ("SLACK_API_URL", "ftp://x"), ("LOG_LEVEL", "LOUD"), ("LISTENER_THREADS", "1")],
+    [
+        ("PORT", "not-a-number"),
+        ("SLACK_API_URL", "ftp://x"),
+        ("LOG_LEVEL", "LOUD"),
+        ("LISTENER_THREADS", "1"),
+    ],
 )
 def test_bad_values_name_the_variable(monkeypatch: pytest.MonkeyPatch, name: str, value: str) -> None:
     monkeypatch.setenv(name, value)

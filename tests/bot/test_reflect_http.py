@@ -4,6 +4,7 @@ export and delete, each only for the caller."""
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from sqlalchemy import select
 
@@ -16,28 +17,40 @@ from tests.fakes.slack_web_api import TEAM_ID, FakeSlackWebAPI
 RAW = "Dmitri told me on 4/2 that he lives on Elm Street. I felt a pull to rescue him."
 
 
-def write_reflection(app: RunningApp, fake: FakeSlackWebAPI, *, user: str, text: str) -> dict[str, object]:
+def write_reflection(app: RunningApp, fake: FakeSlackWebAPI, *, user: str, text: str) -> dict[str, Any]:
     """Slash command -> button -> modal -> preview -> confirm, as a user would click through."""
     status, body = app.post(payloads.slash_command("/reflect", "", user=user))
     assert status == 200
     buttons = [
-        element for block in json.loads(body)["blocks"] if block["type"] == "actions"
+        element
+        for block in json.loads(body)["blocks"]
+        if block["type"] == "actions"
         for element in block["elements"]
     ]
     write = next(b for b in buttons if b["action_id"].startswith("reflect.write"))
     opened = len(fake.calls_to("views.open"))
-    status, _ = app.post(payloads.block_action(write["action_id"], write["value"], user=user,
-                                               response_url=fake.response_url))
+    status, _ = app.post(
+        payloads.block_action(write["action_id"], write["value"], user=user, response_url=fake.response_url)
+    )
     assert status == 200
     modal = fake.wait_for("views.open", opened + 1)[-1].params["view"]
-    status, preview = app.post(payloads.view_submission("reflect.compose", {"text": text}, user=user,
-                                                        metadata=modal["private_metadata"]))
+    status, preview = app.post(
+        payloads.view_submission(
+            "reflect.compose", {"text": text}, user=user, metadata=modal["private_metadata"]
+        )
+    )
     assert status == 200
     update = json.loads(preview)
     assert update["response_action"] == "update"
     stored_version = update["view"]["blocks"][-1]["element"]["initial_value"]
-    status, saved = app.post(payloads.view_submission("reflect.confirm", {"text": stored_version}, user=user,
-                                                      metadata=update["view"]["private_metadata"]))
+    status, saved = app.post(
+        payloads.view_submission(
+            "reflect.confirm",
+            {"text": stored_version},
+            user=user,
+            metadata=update["view"]["private_metadata"],
+        )
+    )
     assert status == 200
     return {"modal": modal, "preview": update, "saved": json.loads(saved)}
 
@@ -51,8 +64,10 @@ def test_prompt_is_ephemeral_and_in_the_ack(running_app: RunningApp) -> None:
 
 
 def test_prompts_vary_for_one_user(running_app: RunningApp) -> None:
-    seen = {visible_text(running_app.post(payloads.slash_command("/reflect", "", user="U0VARY"))[1])
-            for _ in range(6)}
+    seen = {
+        visible_text(running_app.post(payloads.slash_command("/reflect", "", user="U0VARY"))[1])
+        for _ in range(6)
+    }
     assert len(seen) == 6
 
 
@@ -85,7 +100,9 @@ def test_empty_and_too_long_come_back_inside_the_modal(running_app: RunningApp) 
         assert answer["response_action"] == "errors" and "text" in answer["errors"]
 
 
-def test_history_export_and_delete_only_for_the_caller(running_app: RunningApp, fake_slack: FakeSlackWebAPI) -> None:
+def test_history_export_and_delete_only_for_the_caller(
+    running_app: RunningApp, fake_slack: FakeSlackWebAPI
+) -> None:
     write_reflection(running_app, fake_slack, user="U0OWNER01", text="I noticed my own impatience today")
     write_reflection(running_app, fake_slack, user="U0OTHER01", text="I felt hopeful after the repair")
 
@@ -101,8 +118,11 @@ def test_history_export_and_delete_only_for_the_caller(running_app: RunningApp, 
 
     _, confirm = running_app.post(payloads.slash_command("/reflect", "delete", user="U0OWNER01"))
     assert "cannot be undone" in confirm
-    status, _ = running_app.post(payloads.block_action("reflect.delete#0", "confirm", user="U0OWNER01",
-                                                       response_url=fake_slack.response_url))
+    status, _ = running_app.post(
+        payloads.block_action(
+            "reflect.delete#0", "confirm", user="U0OWNER01", response_url=fake_slack.response_url
+        )
+    )
     assert status == 200
     fake_slack.wait_for("response_url", 1)
     _, history = running_app.post(payloads.slash_command("/reflect", "history", user="U0OWNER01"))
@@ -111,8 +131,12 @@ def test_history_export_and_delete_only_for_the_caller(running_app: RunningApp, 
     assert "hopeful" in other
 
 
-def test_another_workspace_cannot_read_the_journal(running_app: RunningApp, fake_slack: FakeSlackWebAPI) -> None:
+def test_another_workspace_cannot_read_the_journal(
+    running_app: RunningApp, fake_slack: FakeSlackWebAPI
+) -> None:
     write_reflection(running_app, fake_slack, user="U0SAMEID1", text="I was moved by the session")
-    _, history = running_app.post(payloads.slash_command("/reflect", "history", user="U0SAMEID1", team="T0OTHER99"))
+    _, history = running_app.post(
+        payloads.slash_command("/reflect", "history", user="U0SAMEID1", team="T0OTHER99")
+    )
     assert "moved" not in history
     assert TEAM_ID != "T0OTHER99"

@@ -41,15 +41,26 @@ def free_port() -> int:
 def serve_process(tmp_path: Path, fake_slack: FakeSlackWebAPI, database_url: str) -> Iterator[ServeProcess]:
     port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "DATABASE_URL", "ENCRYPTION"))}
-    env.update({
-        "SLACK_BOT_TOKEN": "xoxb-process", "SLACK_SIGNING_SECRET": SIGNING_SECRET,
-        "SLACK_API_URL": fake_slack.base_url, "DATABASE_URL": database_url, "ENCRYPTION_KEYS": new_key(),
-        "LOG_LEVEL": "DEBUG", "DATA_DIR": str(tmp_path / "data"), "SCHEDULER_ENABLED": "false",
-    })
+    env.update(
+        {
+            "SLACK_BOT_TOKEN": "xoxb-process",
+            "SLACK_SIGNING_SECRET": SIGNING_SECRET,
+            "SLACK_API_URL": fake_slack.base_url,
+            "DATABASE_URL": database_url,
+            "ENCRYPTION_KEYS": new_key(),
+            "LOG_LEVEL": "DEBUG",
+            "DATA_DIR": str(tmp_path / "data"),
+            "SCHEDULER_ENABLED": "false",
+        }
+    )
     script = Path(sys.executable).with_name("supervision-bot")
     process = subprocess.Popen(
         [str(script), "serve", "--host", "127.0.0.1", "--port", str(port)],
-        env=env, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        env=env,
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
     )
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 30

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from storage.models import Reflection
 from tests.bot.test_slack_http import visible_text
@@ -93,8 +93,8 @@ def test_full_write_flow_stores_one_deidentified_pseudonymous_row(
 
 
 def test_empty_and_too_long_come_back_inside_the_modal(running_app: RunningApp) -> None:
-    for text in ("   ", "x" * 3001):
-        status, body = running_app.post(payloads.view_submission("reflect.compose", {"text": text}))
+    for written in ("   ", "x" * 3001):
+        status, body = running_app.post(payloads.view_submission("reflect.compose", {"text": written}))
         assert status == 200
         answer = json.loads(body)
         assert answer["response_action"] == "errors" and "text" in answer["errors"]
@@ -140,3 +140,15 @@ def test_another_workspace_cannot_read_the_journal(
     )
     assert "moved" not in history
     assert TEAM_ID != "T0OTHER99"
+
+
+def test_a_database_failure_keeps_the_text_in_the_modal(running_app: RunningApp) -> None:
+    with running_app.services.db.engine.begin() as connection:
+        connection.execute(text("DROP TABLE reflections"))
+    status, body = running_app.post(
+        payloads.view_submission("reflect.confirm", {"text": "I felt unsure about the silence"})
+    )
+    assert status == 200
+    answer = json.loads(body)
+    assert answer["response_action"] == "errors"
+    assert "Not saved" in answer["errors"]["text"]

@@ -97,6 +97,9 @@ def test_serve_answers_signed_commands_and_logs_no_user_text(
     )
     status, preview = app.post(submit)
     assert status == 200 and json.loads(preview)["response_action"] == "update"
+    stored = json.loads(preview)["view"]["blocks"][-1]["element"]["initial_value"]
+    status, saved = app.post(payloads.view_submission("reflect.confirm", {"text": stored}))
+    assert status == 200 and "Saved" in saved
     assert app.post(payloads.slash_command("/boundary", "x"), signature="v0=" + "0" * 64)[0] == 401
 
     serve_process.process.send_signal(signal.SIGTERM)

@@ -57,3 +57,22 @@ def test_history_and_delete_only_touch_the_callers_entries(services: Services) -
 def test_empty_or_too_long_is_refused(services: Services, bad: str) -> None:
     with pytest.raises(ValueError):
         services.journal.save(actor=ALICE, text=bad, theme=None, prompt_id=None)
+
+
+def test_the_database_file_itself_holds_no_plaintext(services: Services) -> None:
+    if not services.db.url.startswith("sqlite"):
+        pytest.skip("reads the SQLite file directly")
+    services.journal.save(
+        actor=ALICE, text="I felt protective and anxious with Maria", theme=None, prompt_id=None
+    )
+    path = services.db.url.split("///", 1)[1]
+    raw = b""
+    for suffix in ("", "-wal"):
+        try:
+            with open(path + suffix, "rb") as handle:
+                raw += handle.read()
+        except FileNotFoundError:
+            pass
+    assert raw, "the database file exists"
+    for secret in (b"protective", b"anxious", b"Maria", ALICE.user_id.encode()):
+        assert secret not in raw

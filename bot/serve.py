@@ -6,6 +6,7 @@ import logging
 import signal
 import sys
 from types import FrameType
+from typing import Protocol
 
 from bot.config import Settings
 from bot.http import build_wsgi_app
@@ -50,22 +51,21 @@ def serve(settings: Settings, *, host: str, port: int) -> int:
     return 0
 
 
-class _Background:
+class _Background(Protocol):
     """Whatever runs beside the request handlers (the scheduler); stopped on shutdown."""
 
     def stop(self) -> None:
         """Stop background work."""
+        ...
 
 
 def _start_background(settings: Settings, services: object) -> _Background | None:
     """Start the scheduler when enabled (see bot.scheduler)."""
     if not settings.scheduler_enabled:
         return None
-    try:
-        from bot.scheduler import start_scheduler
-    except ImportError:
-        return None
-    return start_scheduler(settings, services)  # type: ignore[no-any-return]
+    from bot.scheduler import start_scheduler
+
+    return start_scheduler(settings, services)
 
 
 if __name__ == "__main__":

@@ -17,11 +17,14 @@ from slack_sdk.oauth.state_store.sqlalchemy import SQLAlchemyOAuthStateStore
 from storage.deidentify import Deidentifier, default_deidentifier
 
 from bot.config import Settings
+from bot.jobs import Runtime, SlackCheckinDesk, SlackSupervisionDesk, build_runtime
 from bot.slack import listeners
 from bot.slack.delivery import build_web_client
 from commands.boundary import BoundaryCommand
+from commands.checkin import CheckinCommand
 from commands.reflect import ReflectCommand
 from commands.router import Command, Router
+from commands.supervision import SupervisionCommand
 from storage.agenda import AgendaRepository
 from storage.boundary_log import BoundaryLogRepository
 from storage.crypto import Cipher, Pseudonymizer, build_cipher, build_pseudonymizer
@@ -45,6 +48,10 @@ class Services:
     boundary_log: BoundaryLogRepository
     agenda: AgendaRepository
     router: Router
+    runtime: Runtime | None = None
+    """Groups, check-ins and digests (jobs shared by commands, CLI and scheduler)."""
+    supervision_desk: SlackSupervisionDesk | None = None
+    """The scheduler subscribes here to rebuild its jobs when a group changes."""
 
     def close(self) -> None:
         """Release database connections."""
@@ -69,9 +76,17 @@ def build_services(settings: Settings, *, migrate: bool = True) -> Services:
     journal = ReflectionRepository(db=db, cipher=cipher, pseudonyms=pseudonyms, deidentifier=deidentifier)
     boundary_log = BoundaryLogRepository(db=db)
     agenda = AgendaRepository(db=db, cipher=cipher, pseudonyms=pseudonyms, deidentifier=deidentifier)
+    runtime = build_runtime(settings, db=db, cipher=cipher, pseudonyms=pseudonyms, deidentifier=deidentifier)
+    supervision_desk = SlackSupervisionDesk(jobs=runtime.jobs)
     commands: list[Command] = [
         BoundaryCommand(log=boundary_log, agenda=agenda, deidentifier=deidentifier),
         ReflectCommand(journal=journal, deidentifier=deidentifier),
+        CheckinCommand(
+            desk=SlackCheckinDesk(jobs=runtime.jobs),
+            library=runtime.jobs.library,
+            clock=lambda: runtime.jobs.clock(),
+        ),
+        SupervisionCommand(desk=supervision_desk, clock=lambda: runtime.jobs.clock()),
     ]
     return Services(
         settings=settings,
@@ -83,6 +98,8 @@ def build_services(settings: Settings, *, migrate: bool = True) -> Services:
         boundary_log=boundary_log,
         agenda=agenda,
         router=Router(commands),
+        runtime=runtime,
+        supervision_desk=supervision_desk,
     )
 
 

@@ -131,11 +131,19 @@ class RunningApp:
             return error.code, error.read().decode()
 
 
+def _run_until_closed(server: object) -> None:
+    """Waitress's loop raises when its socket is closed under it at teardown; that is the stop."""
+    try:
+        server.run()  # type: ignore[attr-defined]
+    except (OSError, ValueError):
+        pass
+
+
 def start_http(settings: Settings, services: Services) -> tuple[str, threading.Thread, object]:
     """Serve the Bolt app with waitress on a free loopback port in a thread."""
     app = build_slack_app(settings, services)
     server = create_server(build_wsgi_app(app, health=services.db.ping), host="127.0.0.1", port=0, threads=8)
-    thread = threading.Thread(target=server.run, daemon=True)
+    thread = threading.Thread(target=_run_until_closed, args=(server,), daemon=True)
     thread.start()
     return f"http://127.0.0.1:{server.effective_port}", thread, server  # type: ignore[union-attr]
 

@@ -117,7 +117,7 @@ class FakeSlackWebAPI:
         with self._lock:
             return [c for c in self.calls if c.method == method and (not delivered_only or c.status == 200)]
 
-    def wait_for(self, method: str, count: int, *, timeout: float = 5.0) -> list[Call]:
+    def wait_for(self, method: str, count: int, *, timeout: float = 10.0) -> list[Call]:
         """Wait until ``count`` delivered calls of ``method`` arrived (listeners finish after the ack)."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:

@@ -14,7 +14,6 @@ from slack_bolt import App
 from slack_bolt.oauth.oauth_settings import OAuthSettings
 from slack_sdk.oauth.installation_store.sqlalchemy import SQLAlchemyInstallationStore
 from slack_sdk.oauth.state_store.sqlalchemy import SQLAlchemyOAuthStateStore
-from storage.deidentify import Deidentifier, default_deidentifier
 
 from bot.config import Settings
 from bot.jobs import Runtime, SlackCheckinDesk, SlackSupervisionDesk, build_runtime
@@ -29,6 +28,7 @@ from storage.agenda import AgendaRepository
 from storage.boundary_log import BoundaryLogRepository
 from storage.crypto import Cipher, Pseudonymizer, build_cipher, build_pseudonymizer
 from storage.db import Database
+from storage.deidentify import Deidentifier, default_deidentifier
 from storage.models import SLACK_BOTS_TABLE, SLACK_INSTALLATIONS_TABLE, SLACK_OAUTH_STATES_TABLE
 from storage.reflections import ReflectionRepository
 

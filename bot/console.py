@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 import textwrap
 from collections.abc import Callable
 from typing import Any
@@ -20,6 +21,11 @@ CONSOLE_WORKSPACE = "TCONSOLE"
 CONSOLE_USER = "UCONSOLE"
 
 
+def plain(text: str) -> str:
+    """Slack's *bold* and _italic_ markers read as noise in a terminal."""
+    return re.sub(r"(?<![\w*])[*_]([^*_\n]+)[*_](?![\w*])", r"\1", text)
+
+
 def render_text(reply: t.Reply) -> tuple[str, list[t.Button]]:
     """A reply as readable text, and the buttons in the order they were numbered."""
     lines: list[str] = []
@@ -28,7 +34,7 @@ def render_text(reply: t.Reply) -> tuple[str, list[t.Button]]:
         if isinstance(block, t.Header):
             lines += ["", block.text.upper(), "=" * min(len(block.text), WIDTH)]
         elif isinstance(block, t.Paragraph):
-            lines += [textwrap.fill(part, WIDTH) for part in block.text.split("\n")]
+            lines += [textwrap.fill(plain(part), WIDTH) for part in block.text.split("\n")]
         elif isinstance(block, t.BulletList):
             if block.title:
                 lines += ["", block.title]

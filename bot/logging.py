@@ -11,6 +11,8 @@ import logging
 import sys
 
 CHATTY_LIBRARIES = ("slack_bolt", "slack_sdk", "urllib3", "waitress.queue", "apscheduler.executors")
+QUIET_LIBRARIES = ("alembic",)
+"""Start-up noise that says nothing an operator needs at INFO."""
 PAYLOAD_MARKERS = ("body_params", "'text':", '"text":', "'blocks'", '"blocks"', "query_params", "view=")
 
 
@@ -35,3 +37,5 @@ def configure_logging(level: str = "INFO") -> None:
     root.setLevel(level)
     for name in CHATTY_LIBRARIES:
         logging.getLogger(name).setLevel(max(logging.INFO, logging.getLevelName(level)))
+    for name in QUIET_LIBRARIES:
+        logging.getLogger(name).setLevel(max(logging.WARNING, logging.getLevelName(level)))

@@ -28,7 +28,8 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
 
     host = getattr(args, "host", None) or settings.host
     port = getattr(args, "port", None)
-    return serve(settings, host=host, port=settings.port if port is None else port)
+    platform = getattr(args, "platform", None) or "slack"
+    return serve(settings, host=host, port=settings.port if port is None else port, platform=platform)
 
 
 def _console(_args: argparse.Namespace, settings: Settings) -> int:
@@ -143,7 +144,12 @@ def build_parser() -> argparse.ArgumentParser:
     serve = add("serve", _serve, "Run the bot: Socket Mode when SLACK_APP_TOKEN is set, HTTP otherwise")
     serve.add_argument("--host", help="address to listen on (env HOST; default 127.0.0.1)")
     serve.add_argument("--port", type=int, help="port to listen on (env PORT; default 3000)")
-    serve.add_argument("--platform", choices=["slack"], default="slack", help="chat platform (default slack)")
+    serve.add_argument(
+        "--platform",
+        choices=["slack", "teams"],
+        default="slack",
+        help="chat platform (default slack); teams serves /api/messages and needs the [teams] extra",
+    )
     add("console", _console, "Local playground: the same commands, replies as text, no network")
     ask = add("ask", _ask, 'Run one command and print the reply, e.g. ask "/boundary a client hugged me"')
     ask.add_argument("command_line", metavar="COMMAND", help='a slash command in quotes: "/boundary ..."')

@@ -17,12 +17,14 @@ import logging
 import random
 import zlib
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from bot.charts import render_trend_png
 from bot.config import Settings
+from bot.messenger import Messenger, Outcome, build_messenger
 from bot.slack import fanout
+from bot.slack.lifecycle import purge_uninstalled
 from commands.checkin import (
     AnswerInput,
     CurrentCheckin,
@@ -64,11 +66,17 @@ from storage.crypto import Cipher, Pseudonymizer, build_cipher, build_pseudonymi
 from storage.db import Database
 from storage.digests import DigestRepository
 from storage.groups import GroupRepository
+from storage.lifecycle import WorkspaceLifecycleRepository
 
 logger = logging.getLogger(__name__)
 
 CLAIM_HOLD = dt.timedelta(minutes=10)
 """Longer than one send with every SDK retry; a claim older than this belongs to a dead process."""
+AMBIGUOUS_ERRORS = frozenset({"timeout", "connection"})
+"""Failures after which the message may still have reached Slack: look before sending again."""
+MARKED_KINDS = (KIND_CHECKIN, KIND_DIGEST)
+"""DM kinds (with ``reminder-N``) that carry a marker, so an interrupted send can be found."""
+LOOKBACK = dt.timedelta(minutes=5)
 MAX_ATTEMPTS = 8
 STALE_PENDING = dt.timedelta(minutes=15)
 CATCH_UP_DIGEST_GRACE = dt.timedelta(hours=24)
@@ -134,7 +142,22 @@ class CheckinJobs:
         clients: fanout.ClientFactory,
         library: PromptLibrary,
         clock: Callable[[], dt.datetime] = utcnow,
+        lifecycle: WorkspaceLifecycleRepository | None = None,
+        messenger: Messenger | None = None,
+        claim_hold: dt.timedelta = CLAIM_HOLD,
     ) -> None:
+        """``messenger`` sends to Slack and/or Teams; without one, Slack through ``clients``.
+
+        ``claim_hold`` (``DELIVERY_CLAIM_SECONDS``) is how long a claimed send belongs to its
+        claimer; after that another process may finish it (looking first whether it went out).
+        """
+        self.claim_hold = claim_hold
+        if messenger is None:
+            from bot.slack.messenger import SlackMessenger
+
+            messenger = SlackMessenger(clients)
+        self.messenger = messenger
+        self.lifecycle = lifecycle
         self.groups = groups
         self.checkins = checkins
         self.digests = digests
@@ -326,9 +349,11 @@ class CheckinJobs:
         return total
 
     def purge(self) -> int:
-        """Delete each group's entries past its retention period."""
+        """Delete each group's entries past its retention period, then uninstalled workspaces' data."""
         now = self.clock()
         removed = 0
+        if self.lifecycle is not None:
+            removed += purge_uninstalled(self.lifecycle, clients=self.clients, now=now)
         for group in self.groups.list_groups():
             removed += self.checkins.purge(
                 group_id=group.id, before=now - dt.timedelta(days=group.retention_days)
@@ -356,6 +381,8 @@ class CheckinJobs:
                     skipped += 1
                 elif outcome == "sent":
                     sent += 1
+                elif outcome == "found":
+                    already += 1
                 else:
                     failed += 1
                     errors.append(outcome)
@@ -386,7 +413,8 @@ class CheckinJobs:
     ) -> str | None:
         """Claim, send, record. Returns None when someone else holds or finished the row."""
         now = self.clock()
-        if not self.checkins.claim(delivery.id, now=now, hold=CLAIM_HOLD):
+        claim = self.checkins.claim_send(delivery.id, now=now, hold=self.claim_hold)
+        if claim is None:
             return None
         if delivery.kind == KIND_CHECKIN or delivery.kind.startswith("reminder-"):
             member = group.member(delivery.user_id)
@@ -396,11 +424,26 @@ class CheckinJobs:
                 self.checkins.mark_failed(delivery.id, error="skipped", retry_at=None)
                 return "skipped"
         try:
-            client = self.clients.for_workspace(group.workspace_id)
+            if claim == "expired" or delivery.last_error in AMBIGUOUS_ERRORS:
+                earlier = self._find_earlier_send(group, cycle, delivery)
+                if earlier is not None and earlier.ok:
+                    self.checkins.mark_sent(
+                        delivery.id, channel=earlier.channel, message_ts=earlier.ts, now=self.clock()
+                    )
+                    logger.info(
+                        "delivery %s had gone out before it was interrupted: not sent again", delivery.id
+                    )
+                    return "found"
+                if earlier is not None:
+                    error = earlier.error or "unknown"
+                    self.checkins.mark_failed(
+                        delivery.id, error=error, retry_at=now + backoff(delivery.attempts)
+                    )
+                    return error
+            outcome = self._send(group, cycle, delivery, cache)
         except fanout.NoToken:
             self.checkins.mark_failed(delivery.id, error="no_token", retry_at=None)
             return "no_token"
-        outcome = self._send(client, group, cycle, delivery, cache)
         if outcome.ok:
             self.checkins.mark_sent(
                 delivery.id, channel=outcome.channel, message_ts=outcome.ts, now=self.clock()
@@ -420,22 +463,23 @@ class CheckinJobs:
 
     def _send(
         self,
-        client: fanout.WebClient,
         group: GroupInfo,
         cycle: CycleInfo,
         delivery: DeliveryInfo,
         cache: dict[str, Digest],
-    ) -> fanout.SendOutcome:
+    ) -> Outcome:
         kind = delivery.kind
+        workspace = group.workspace_id
         if kind == KIND_CHANNEL:
-            return fanout.post_to_channel(
-                client, channel_id=delivery.user_id, reply=channel_notice(group_name=group.name)
+            return self.messenger.post_to_channel(
+                workspace, delivery.user_id, channel_notice(group_name=group.name)
             )
         if kind in (KIND_DIGEST, KIND_CHART):
             digest = cache.get("digest") or self._frozen_digest(group, cycle)
             cache["digest"] = digest
             if kind == KIND_DIGEST:
-                return fanout.send_dm(client, user_id=delivery.user_id, reply=digest.reply, kind=kind)
+                marked = replace(digest.reply, marker=delivery_marker(cycle, delivery))
+                return self.messenger.send_dm(workspace, delivery.user_id, marked, kind=kind)
             png = render_trend_png(digest.trend, title=f"{group.name}: alliance trend")
             attachment = FileAttachment(
                 filename=f"alliance-trend-{cycle.period}.png",
@@ -443,8 +487,8 @@ class CheckinJobs:
                 content=png,
                 mime_type="image/png",
             )
-            return fanout.upload_to_dm(client, user_id=delivery.user_id, attachment=attachment)
-        tz = self._member_tz(client, group, delivery.user_id)
+            return self.messenger.upload_to_dm(workspace, delivery.user_id, attachment)
+        tz = self._member_tz(group, delivery.user_id)
         closes = format_local(digest_due(group.schedule, cycle.due_at), tz)
         reply: Reply
         if kind == KIND_CHECKIN:
@@ -457,17 +501,44 @@ class CheckinJobs:
             reply = checkin_message(group_name=group.name, cycle_id=cycle.id, prompt=prompt, closes=closes)
         else:
             reply = reminder_message(group_name=group.name, cycle_id=cycle.id, closes=closes)
-        return fanout.send_dm(client, user_id=delivery.user_id, reply=reply, kind=kind)
+        reply = replace(reply, marker=delivery_marker(cycle, delivery))
+        return self.messenger.send_dm(workspace, delivery.user_id, reply, kind=kind)
 
-    def _member_tz(self, client: fanout.WebClient, group: GroupInfo, user_id: str) -> str | None:
-        """The member's zone: stored, or asked of Slack once and stored."""
+    def _find_earlier_send(
+        self, group: GroupInfo, cycle: CycleInfo, delivery: DeliveryInfo
+    ) -> Outcome | None:
+        """Before sending again after an interruption: did the earlier attempt reach the person?
+
+        A process killed between Slack's accepting a DM and recording ``sent``, or a call that
+        timed out after Slack took it, would otherwise make the next try a duplicate. Only DMs
+        carry a marker; for other kinds, and on platforms that cannot look, this answers None
+        (send again: a duplicate notice beats a lost one).
+        """
+        if delivery.kind not in MARKED_KINDS and not delivery.kind.startswith("reminder-"):
+            return None
+        finder = getattr(self.messenger, "find_marked", None)
+        if not callable(finder):
+            return None
+        since = (cycle.opened_at - LOOKBACK).replace(tzinfo=dt.UTC).timestamp()
+        found: Outcome | None = finder(
+            group.workspace_id, delivery.user_id, delivery_marker(cycle, delivery), since=since
+        )
+        return found
+
+    def _member_tz(self, group: GroupInfo, user_id: str) -> str | None:
+        """The member's zone: stored, or asked of the platform once and stored."""
         member = group.member(user_id)
         if member is not None and member.timezone:
             return member.timezone
-        tz = fanout.user_timezone(client, user_id=user_id)
+        tz = self.messenger.user_timezone(group.workspace_id, user_id)
         if tz:
             self.groups.set_member(group.id, user_id, timezone=tz)
         return tz
+
+
+def delivery_marker(cycle: CycleInfo, delivery: DeliveryInfo) -> str:
+    """The unseen id a DM carries: its delivery row, cycle and kind (never a person or a text)."""
+    return f"d{delivery.id}-c{cycle.id}-{delivery.kind}"
 
 
 def occurrence_day(group: GroupInfo, now: dt.datetime) -> dt.date:
@@ -499,11 +570,7 @@ class SlackCheckinDesk:
     def _tz(self, group: GroupInfo, actor: Actor) -> str | None:
         if actor.tz:
             return actor.tz
-        try:
-            client = self._jobs.clients.for_workspace(group.workspace_id)
-        except fanout.NoToken:
-            return None
-        return self._jobs._member_tz(client, group, actor.user_id)
+        return self._jobs._member_tz(group, actor.user_id)
 
     def _current(self, actor: Actor, group: GroupInfo, cycle: CycleInfo) -> CurrentCheckin:
         author = self._jobs.pseudonyms.author(actor.workspace_id, actor.user_id)
@@ -563,8 +630,7 @@ class SlackCheckinDesk:
             return
         try:
             group = self._jobs.groups.by_id(cycle.group_id)
-            client = self._jobs.clients.for_workspace(group.workspace_id)
-        except (UnknownGroup, fanout.NoToken):
+        except UnknownGroup:
             return
         prompt = None
         if cycle.prompt_id:
@@ -576,7 +642,12 @@ class SlackCheckinDesk:
         reply = checkin_message(
             group_name=group.name, cycle_id=cycle.id, prompt=prompt, closes=closes, edit=True
         )
-        fanout.update_message(client, channel=delivery.channel, ts=delivery.message_ts, reply=reply)
+        try:
+            self._jobs.messenger.update_message(
+                group.workspace_id, delivery.channel, delivery.message_ts, reply
+            )
+        except fanout.NoToken:
+            return
 
     def snooze(self, actor: Actor, until: dt.date | None) -> list[str]:
         """Snooze or resume in every group the actor is a member of."""
@@ -669,12 +740,8 @@ class SlackSupervisionDesk:
         return self._jobs.preview_digest(group)
 
     def user_tz(self, actor: Actor) -> str | None:
-        """The actor's zone from ``users.info``."""
-        try:
-            client = self._jobs.clients.for_workspace(actor.workspace_id)
-        except fanout.NoToken:
-            return None
-        return fanout.user_timezone(client, user_id=actor.user_id)
+        """The actor's zone from the platform (Slack's ``users.info``, Teams' last contact)."""
+        return self._jobs.messenger.user_timezone(actor.workspace_id, actor.user_id)
 
 
 def group_status(jobs: CheckinJobs, group: GroupInfo) -> GroupStatus:
@@ -734,6 +801,7 @@ class Runtime:
     checkins: CheckinRepository
     digests: DigestRepository
     jobs: CheckinJobs
+    lifecycle: WorkspaceLifecycleRepository | None = None
 
 
 def build_runtime(
@@ -745,6 +813,7 @@ def build_runtime(
     deidentifier: Deidentifier | None = None,
     library: PromptLibrary | None = None,
     clock: Callable[[], dt.datetime] = utcnow,
+    messenger: Messenger | None = None,
 ) -> Runtime:
     """Repositories and jobs over a (migrated) database; reuses whatever the caller already built."""
     if db is None:
@@ -762,16 +831,21 @@ def build_runtime(
     groups = GroupRepository(db=db)
     checkins = CheckinRepository(db=db, cipher=cipher, deidentifier=deidentifier)
     digests = DigestRepository(db=db, cipher=cipher, pseudonyms=pseudonyms)
+    lifecycle = WorkspaceLifecycleRepository(db=db)
+    clients = fanout.ClientFactory(settings, engine=db.engine)
     jobs = CheckinJobs(
         groups=groups,
         checkins=checkins,
         digests=digests,
         pseudonyms=pseudonyms,
-        clients=fanout.ClientFactory(settings, engine=db.engine),
+        clients=clients,
         library=library or PromptLibrary.load(),
         clock=clock,
+        lifecycle=lifecycle,
+        messenger=messenger or build_messenger(settings, db=db, clients=clients),
+        claim_hold=dt.timedelta(seconds=settings.delivery_claim_seconds),
     )
-    return Runtime(db=db, groups=groups, checkins=checkins, digests=digests, jobs=jobs)
+    return Runtime(db=db, groups=groups, checkins=checkins, digests=digests, jobs=jobs, lifecycle=lifecycle)
 
 
 __all__ = [

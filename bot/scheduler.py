@@ -54,7 +54,15 @@ class GroupScheduler:
         leases: LeaseRepository,
         scheduler: BackgroundScheduler | None = None,
         holder: str | None = None,
+        lease_ttl: dt.timedelta = LEASE_TTL,
+        renew_seconds: float = LEASE_RENEW_SECONDS,
+        retry_seconds: float = RETRY_MINUTES * 60,
     ) -> None:
+        """``lease_ttl`` bounds how long a dead leader's work waits for a standby; the leader
+        renews every ``renew_seconds`` (shorter, so a live leader never loses the lease)."""
+        self.lease_ttl = lease_ttl
+        self.renew_seconds = renew_seconds
+        self.retry_seconds = retry_seconds
         self.jobs = jobs
         self.leases = leases
         self.scheduler = scheduler or BackgroundScheduler(
@@ -71,7 +79,7 @@ class GroupScheduler:
     def renew_lease(self) -> bool:
         """Take or renew the lease; on becoming the holder, run the catch-up pass."""
         now = self.jobs.clock()
-        held = self.leases.acquire(LEASE_NAME, holder=self.holder, now=now, ttl=LEASE_TTL)
+        held = self.leases.acquire(LEASE_NAME, holder=self.holder, now=now, ttl=self.lease_ttl)
         became = held and not self._leader
         self._leader = held
         if became:
@@ -163,9 +171,9 @@ class GroupScheduler:
         """Build the jobs, take the lease if free (catching up), and start the scheduler thread."""
         self.rebuild()
         add = self.scheduler.add_job
-        add(self.renew_lease, IntervalTrigger(seconds=LEASE_RENEW_SECONDS), id="lease", replace_existing=True)
+        add(self.renew_lease, IntervalTrigger(seconds=self.renew_seconds), id="lease", replace_existing=True)
         for kind, trigger in (
-            ("retry", IntervalTrigger(minutes=RETRY_MINUTES)),
+            ("retry", IntervalTrigger(seconds=self.retry_seconds)),
             ("reminders", IntervalTrigger(minutes=REMINDER_MINUTES)),
             ("resync", IntervalTrigger(seconds=RESYNC_SECONDS)),
             ("purge", CronTrigger(hour=3, minute=30, timezone="UTC")),
@@ -204,7 +212,13 @@ def start_scheduler(settings: Settings, services: Any) -> GroupScheduler:
             pseudonyms=services.pseudonyms,
             deidentifier=services.deidentifier,
         )
-    scheduler = GroupScheduler(jobs=runtime.jobs, leases=LeaseRepository(db=runtime.db))
+    scheduler = GroupScheduler(
+        jobs=runtime.jobs,
+        leases=LeaseRepository(db=runtime.db),
+        lease_ttl=dt.timedelta(seconds=settings.scheduler_lease_seconds),
+        renew_seconds=settings.scheduler_renew_seconds,
+        retry_seconds=settings.delivery_retry_seconds,
+    )
     desk = getattr(services, "supervision_desk", None)
     if desk is not None:
         desk.subscribe(scheduler.rebuild)

@@ -8,7 +8,7 @@ import sys
 from types import FrameType
 from typing import Protocol
 
-from bot.config import Settings
+from bot.config import ConfigError, Settings
 from bot.http import build_wsgi_app
 from bot.http import serve as serve_http
 from bot.wiring import build_services, build_slack_app
@@ -16,8 +16,10 @@ from bot.wiring import build_services, build_slack_app
 logger = logging.getLogger(__name__)
 
 
-def serve(settings: Settings, *, host: str, port: int) -> int:
+def serve(settings: Settings, *, host: str, port: int, platform: str = "slack") -> int:
     """Run until SIGINT/SIGTERM. Returns the process exit code."""
+    if platform == "teams":
+        return serve_teams(settings, host=host, port=port)
     settings.require_slack()
     services = build_services(settings)
     app = build_slack_app(settings, services)
@@ -47,6 +49,35 @@ def serve(settings: Settings, *, host: str, port: int) -> int:
     finally:
         if background is not None:
             background.stop()
+        services.close()
+    return 0
+
+
+def serve_teams(settings: Settings, *, host: str, port: int) -> int:
+    """Teams on ``/api/messages`` (aiohttp), with the same services and scheduler as Slack."""
+    settings.require_teams()
+    try:
+        from bot.teams.app import build_teams_bot
+        from bot.teams.app import serve_teams as run_teams
+    except ImportError as exc:
+        raise ConfigError(
+            "Teams needs the optional SDK: pip install 'supervision-bot[teams]'"
+            f" ({type(exc).__name__}: {exc.name or 'import failed'})"
+        ) from None
+    services = build_services(settings)
+    bot = build_teams_bot(settings, router=services.router, db=services.db)
+    background = _start_background(settings, services)
+    try:
+        run_teams(settings, bot, host=host, port=port, health=services.db.ping)
+    except (KeyboardInterrupt, SystemExit):
+        pass
+    finally:
+        if background is not None:
+            background.stop()
+        messenger = services.runtime.jobs.messenger if services.runtime is not None else None
+        closer = getattr(messenger, "close", None)
+        if callable(closer):
+            closer()
         services.close()
     return 0
 

@@ -6,19 +6,21 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from slack_bolt import App
 from slack_bolt.oauth.oauth_settings import OAuthSettings
-from slack_sdk.oauth.installation_store.sqlalchemy import SQLAlchemyInstallationStore
 from slack_sdk.oauth.state_store.sqlalchemy import SQLAlchemyOAuthStateStore
 
 from bot.config import Settings
+from bot.home import HomeDesk
 from bot.jobs import Runtime, SlackCheckinDesk, SlackSupervisionDesk, build_runtime
 from bot.slack import listeners
 from bot.slack.delivery import build_web_client
+from bot.slack.lifecycle import LifecycleInstallationStore, lifecycle_middleware
 from commands.boundary import BoundaryCommand
 from commands.checkin import CheckinCommand
 from commands.reflect import ReflectCommand
@@ -29,6 +31,7 @@ from storage.boundary_log import BoundaryLogRepository
 from storage.crypto import Cipher, Pseudonymizer, build_cipher, build_pseudonymizer
 from storage.db import Database
 from storage.deidentify import Deidentifier, default_deidentifier
+from storage.home import HomeRepository
 from storage.models import SLACK_BOTS_TABLE, SLACK_INSTALLATIONS_TABLE, SLACK_OAUTH_STATES_TABLE
 from storage.reflections import ReflectionRepository
 
@@ -52,6 +55,8 @@ class Services:
     """Groups, check-ins and digests (jobs shared by commands, CLI and scheduler)."""
     supervision_desk: SlackSupervisionDesk | None = None
     """The scheduler subscribes here to rebuild its jobs when a group changes."""
+    home: HomeDesk | None = None
+    """Gathers the App Home tab's snapshot."""
 
     def close(self) -> None:
         """Release database connections."""
@@ -100,6 +105,7 @@ def build_services(settings: Settings, *, migrate: bool = True) -> Services:
         router=Router(commands),
         runtime=runtime,
         supervision_desk=supervision_desk,
+        home=HomeDesk(jobs=runtime.jobs, journal=journal, home=HomeRepository(db=db)),
     )
 
 
@@ -111,7 +117,11 @@ def build_slack_app(settings: Settings, services: Services) -> App:
     if settings.oauth_enabled:
         assert settings.slack_client_id and settings.slack_client_secret
         engine = services.db.engine
-        installation_store = SQLAlchemyInstallationStore(
+        lifecycle = services.runtime.lifecycle if services.runtime else None
+        installation_store = LifecycleInstallationStore(
+            on_install=(lambda workspace: lifecycle.cancel(workspace_id=workspace))
+            if lifecycle
+            else (lambda _workspace: None),
             client_id=settings.slack_client_id,
             engine=engine,
             bots_table_name=SLACK_BOTS_TABLE,
@@ -152,5 +162,15 @@ def build_slack_app(settings: Settings, services: Services) -> App:
             token_verification_enabled=False,
             request_verification_enabled=bool(signing_secret),
         )
-    listeners.register(app, router=services.router)
+    runtime = services.runtime
+    if runtime is not None and runtime.lifecycle is not None:
+        # before the listeners run, in both modes: an uninstall schedules the workspace's deletion
+        app.use(
+            lifecycle_middleware(
+                runtime.lifecycle,
+                grace=dt.timedelta(days=settings.uninstall_grace_days),
+                clock=lambda: runtime.jobs.clock(),
+            )
+        )
+    listeners.register(app, router=services.router, home=services.home)
     return app

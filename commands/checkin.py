@@ -292,6 +292,13 @@ class CheckinCommand:
             return self._form_reply(current)
         if request.action_id == FORM_ID:
             return self._submit(request)
+        # the App Home tab's switches: the same effect as the slash command's words
+        if request.action_id == "checkin.snooze":
+            return self._snooze(request.actor, request.value or "2w")
+        if request.action_id == "checkin.resume":
+            return self.handle(CommandRequest("checkin", "resume", request.actor))
+        if request.action_id == "checkin.reminders" and request.value in ("on", "off"):
+            return self.handle(CommandRequest("checkin", f"reminders {request.value}", request.actor))
         return Reply.simple("That button has expired. Please use /checkin.")
 
     def _prompt(self, prompt_id: str | None) -> Prompt | None:
@@ -390,7 +397,11 @@ class CheckinCommand:
             cycle_id = int(request.metadata)
         except ValueError:
             return Reply.simple("This form has expired. Please use /checkin.")
-        current = self._desk.for_cycle(request.actor, cycle_id)
+        try:
+            current = self._desk.for_cycle(request.actor, cycle_id)
+        except StoreUnavailable:
+            # keep the form (and what the member typed) open rather than replacing it with a notice
+            return Reply(text="", form_errors={"bond": NOT_SAVED})
         if current is None:
             return Reply.simple("That check-in is not yours or no longer exists.")
         errors: dict[str, str] = {}

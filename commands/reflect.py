@@ -229,6 +229,10 @@ class ReflectCommand:
             return Reply.simple(
                 f"Deleted {removed} entr{'y' if removed == 1 else 'ies'}. Your journal is empty."
             )
+        if action == "reflect.export":  # the App Home tab's button
+            return self._export(request.actor)
+        if action == "reflect.delete":  # from the App Home tab: ask first, delete on the confirm button
+            return self._confirm_delete()
         if action == "reflect.keep":
             return Reply.simple("Kept. Nothing was deleted.")
         return Reply.simple("That button has expired. Please run /reflect again.")

@@ -8,10 +8,23 @@ text itself says the risk is absent or not current: a negation ("denies SI/HI"),
 class"), someone else's completed suicide (grief, not imminent risk), and figures of speech
 ("work is killing her", "a killer headache").
 
-The check is plain regular expressions over normalized text so that it is fast, has no model to
-download, and every decision can be traced to a named pattern in review. Text normalization lives
-here too, because :mod:`commands.classify` must read abbreviations ("pt", "SI", "kms") exactly as
-this check does.
+It works in four layers, each explainable by name in review:
+
+1. normalization and figures of speech: abbreviations, dropped apostrophes and g's, a few risk-word
+   typos, then idioms blanked out ("drowning in paperwork", "killed it at her interview");
+2. context that defuses a whole sentence (``_defused``): study and training, hypotheticals and
+   safety-planning talk, a resolved past ("CPS investigated and closed it"), someone else's story
+   from the client's job, a therapy exercise. Each suppresses only while the sentence carries no
+   present-tense acute marker ("again", "right now", "has the pills", "not answering");
+3. single patterns (``_SUICIDE`` ... ``_MEDICAL``), matched over the sentence with negation and the
+   distant past judged within the clause the match sits in;
+4. risk factors that count only together (``_FACTOR_PATTERNS`` and ``_COMBOS``): a goodbye and no
+   answer since, a threat and a weapon or stalking, a high place and "tonight", self-harm and
+   escalation, a means at hand and isolation. Each alone is common in ordinary messages.
+
+When a message sits between a miss and a false alarm the patterns lean towards firing, because a
+missed risk is the worse outcome. Text normalization lives here too, because
+:mod:`commands.classify` must read abbreviations ("pt", "SI", "kms") exactly as this check does.
 """
 
 from __future__ import annotations
@@ -132,7 +145,91 @@ ABBREVIATIONS: dict[str, str] = {
     "plz": "please",
     "w": "with",
     "ex's": "ex",
+    # Contractions typed without the apostrophe, and a few more shorthands seen in quick messages.
+    "shes": "she is",
+    "hes": "he is",
+    "im": "i am",
+    "ive": "i have",
+    "theyre": "they are",
+    "youre": "you are",
+    "thats": "that is",
+    "whats": "what is",
+    "urself": "yourself",
+    "apt": "apartment",
+    "rx": "prescription",
+    "rxs": "prescriptions",
+    "nite": "night",
+    "2day": "today",
+    "hr": "hour",
+    "vm": "voicemail",
+    "rly": "really",
+    "b4": "before",
+    "dv": "domestic violence",
+    "ipv": "intimate partner violence",
+    "csa": "child sexual abuse",
+    "nssi": "self harm",
+    "cssrs": "columbia scale",
+    "kiddo": "kid",
+    "vid": "video",
+    "vids": "videos",
+    "kiddos": "kids",
 }
+
+# Dropped final g, as in "thinkin abt endin it".
+_DROPPED_G: tuple[str, ...] = (
+    "thinking",
+    "ending",
+    "going",
+    "doing",
+    "cutting",
+    "killing",
+    "dying",
+    "talking",
+    "feeling",
+    "saying",
+    "trying",
+    "planning",
+    "looking",
+    "taking",
+    "making",
+    "getting",
+    "coming",
+    "nothing",
+    "something",
+    "anything",
+    "everything",
+    "hurting",
+    "burning",
+    "jumping",
+    "hanging",
+    "drinking",
+    "using",
+    "texting",
+    "calling",
+    "crying",
+    "sleeping",
+    "leaving",
+    "living",
+    "losing",
+    "hiding",
+    "saving",
+    "following",
+    "watching",
+    "sitting",
+    "standing",
+    "walking",
+    "driving",
+    "running",
+    "stalking",
+    "choking",
+    "hitting",
+    "beating",
+    "bleeding",
+    "breathing",
+    "shaking",
+    "throwing",
+)
+ABBREVIATIONS.update({word[:-1]: word for word in _DROPPED_G})
 
 _NEGATED_CONTRACTIONS: dict[str, str] = {
     "cant": "can not",
@@ -193,6 +290,7 @@ _SPECIAL_FORMS: tuple[tuple[re.Pattern[str], str], ...] = (
         "supervisor",
     ),
     (re.compile(r"\$\s?(\d[\d,]*)"), r" \1 dollars "),
+    (re.compile(r"\bc-?ssrs\b"), " columbia scale "),
 )
 _TOKEN_RE = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[.!?;,:]")
 
@@ -207,13 +305,17 @@ _CRITICAL_WORDS = _word_set(
     """
     suicide suicidal overdose overdosed overdosing killing homicidal abused abusing molested
     molesting seizure unconscious unresponsive bruises neglected stockpiling herself himself
-    themselves myself goodbye strangled choked medications
+    themselves myself goodbye strangled choked medications tonight pills razor noose knife bleeding
+    breathing private bridge overpass strangle molest touches touched touching pistol rifle shotgun insulin
+    fentanyl lethal cutting hanging jumping
     """
 )
 _NOT_TYPOS = _word_set(
     """
     killer killers skills skilled overdue overdone bruised abuser abusers abusive seizures
-    suicides overdoses goodbyes medication choker helpful selfie
+    suicides overdoses goodbyes medication choker helpful selfie abuse abuses choke bruise bride brides
+    bridget privates breeding breathe pistols rifles knives razors lethally touche hanging blending handing
+    strange lending bending cuttings
     """
 )
 
@@ -284,9 +386,31 @@ def normalize(text: str) -> str:
                 out.append(stem[:-1] + " not")
                 continue
             expanded = {"re": "are", "m": "am", "ll": "will", "ve": "have", "d": "would"}.get(tail, "")
+            if tail == "s" and stem in _IS_STEMS:
+                expanded = "is"
             token = ABBREVIATIONS.get(stem, stem) + (" " + expanded if expanded else "")
         out.append(token)
-    return " ".join(out)
+    return _HAS_BEEN.sub(r"\1 has \2", " ".join(out))
+
+
+# "she's" is "she is" (or "she has" before a participle); a possessive "'s" on a noun is dropped.
+_IS_STEMS = frozenset(
+    {
+        "he",
+        "she",
+        "it",
+        "that",
+        "there",
+        "what",
+        "who",
+        "where",
+        "here",
+        "everyone",
+        "nobody",
+        "tonight",
+    }
+)
+_HAS_BEEN = re.compile(r"\b(he|she|it|that|there|who|everyone|nobody) is (been|got|gotten|had|done|taken)\b")
 
 
 def _contextual_hi(text: str) -> str:
@@ -322,11 +446,12 @@ _IDIOMS: tuple[re.Pattern[str], ...] = tuple(
         r"\b(?:watched|watching|watch|reading|read|saw|seen|listening to|listened to) (?:a |an |the |this |"
         r"that )?"
         r"(?:\w+ )?(?:documentary|movie|film|show|series|book|article|news story|news|video|podcast|episode) "
-        r"(?:about|on|where|with)\b.*",
+        r"(?:about|on|where|with)\b[^.!?;]*",
         r"\b(?:boss|mom|mother|dad|father|parents|teacher|coach|supervisor|professor|manager|roommate|"
-        r"friends?) "
-        r"(?:is|are|will|would|was) (?:literally )?(?:going to |gonna )?kill (?:me|her|him|them|us) (?:if|"
-        r"when|for)\b",
+        r"friends?|sister|brother|sisters|brothers|grandma|grandmother|aunt|mil|mother in law|coworkers?) "
+        r"(?:is|are|will|would|was) (?:literally )?(?:going to |gonna )?(?:kill|murder|strangle|end) (?:me|"
+        r"her|"
+        r"him|them|us) (?:if|when|for)\b",
         r"\bwill be the death of\b",
         r"\bserial killers?\b",
         r"\bkill(?:s|ed|ing)? (?:it|time|the (?:mood|vibe|lights|engine|presentation|interview|exam|test))\b",
@@ -364,7 +489,43 @@ _IDIOMS: tuple[re.Pattern[str], ...] = tuple(
         r"\bhung up\b",
         r"\bmurder (?:mystery|podcast|show|documentary)\b",
         r"\btrue crime\b",
+        r"\b(?:burned|burnt|burning|burn) ?out\b|\bburnout\b",
+        # "could kill her brother for eating her leftovers": exasperation, not intent
+        r"\bcould (?:literally |honestly |just |totally |seriously )?(?:kill|murder|strangle|choke|"
+        r"strangled) "
+        r"(?:him|her|them|(?:my|her|his|their) \w+) for (?!what\b)(?:\w+ ){0,5}\w+",
+        r"\bdrowning in (?:paperwork|work|notes|emails|homework|debt|bills|laundry|assignments|deadlines|"
+        r"tasks|grading|documentation|admin|meetings|reading|clients|cases)\b",
+        r"\bon the edge of (?:her|his|my|their|your|the) seats?\b",
+        r"\b(?:be|being) the death of (?:me|her|him|them|us)\b",
+        r"\b(?:take|takes|taking|took) a stab at\b|\bstab in the dark\b|\bback ?stab\w*",
+        r"\bcutting (?:back|down|class|classes|school|ties|corners|costs|carbs|sugar|hair|it close|in line|"
+        r"coupons|the cord|out)\b|\bcut (?:back|down) on\b",
+        r"\bknock(?:ed|s)? it out of the park\b",
+        r"\b(?:would|had) rather (?:die|be dead) than (?:\w+ ){1,10}(?:lol|lmao|haha\w*|jk)\b",
+        r"\b(?:bungee|cliff|base) jump\w*(?: \w+){0,4}|\bcliff diving\b|\bjump(?:ed|ing|s)? off (?:the|a) "
+        r"(?:high dive|diving board|dock|boat|swing|rope swing|pier|high board)\b",
+        r"\bcould eat a horse\b",
+        r"\b(?:kill|murder|strangle|strangled|choke) (?:my|her|his|their) (?:\w+ )?(?:sister|brother|mom|"
+        r"mother|"
+        r"dad|father|roommate|kids?|husband|wife|boyfriend|girlfriend|boss|coworker|friend|cat|dog) (?:lol|"
+        r"lmao|haha\w*|jk)\b(?!.*\b(?:not joking|was not joking|serious|did not seem|meant it)\b)",
+        # "her sister is going to kill her for borrowing her car lol": exasperation, when marked as a joke
+        r"\b(?:kill|murder|strangle) (?:me|her|him|them|us) for \w+ing\b(?=.*\b(?:lol|lmao|haha\w*|jk|"
+        r"joking|kidding)\b)",
     )
+)
+
+
+# "she wants to strangle him lol" about a coworker is exasperation; about a partner it is not.
+_JOKING_THREAT = re.compile(
+    r"\b(?:strangle|kill|murder|choke|smack|slap|punch|strangled) (?:him|her|them|"
+    r"me|us)\b"
+)
+_JOKE_MARK = re.compile(r"\b(?:lol|lmao|haha\w*|jk|jok(?:e|es|ed|ing|ingly)|kidding|teasing|sarcastic\w*)\b")
+_NOT_A_JOKE = re.compile(
+    r"\b(?:husband|boyfriend|partner|ex|wife|girlfriend|fiance|not joking|serious|meant it|did not seem|gun|"
+    r"knife|weapon)\b"
 )
 
 
@@ -372,12 +533,36 @@ def _strip_idioms(text: str) -> str:
     """Blank out figures of speech so "work is killing her" cannot look like a threat."""
     for pattern in _IDIOMS:
         text = pattern.sub(" ", text)
+    if _JOKE_MARK.search(text) and not _NOT_A_JOKE.search(text):
+        text = _JOKING_THREAT.sub(" ", text)
     return re.sub(r" {2,}", " ", text)
 
 
 # ------------------------------------------------------------------------------------ risk patterns
 
 _SELF = r"(?:myself|herself|himself|themselves|themself|yourself|ourselves|self)"
+# High places and lethal locations, for being at or heading to one.
+_PLACE_NAMES = (
+    r"(?:(?:\d+(?:st|nd|rd|th)|top) floor (?:balcony|window|ledge|railing)|bridge|roof|rooftop|ledge|"
+    r"overpass|cliffs?|train tracks|railroad tracks|railway tracks|tracks|"
+    r"rail line|train platform|subway platform|platform edge|railing|top floor|top level|parking garage|"
+    r"parking structure|parking deck|parking ramp|tower|dam|water tower|high rise|skyscraper|building roof|"
+    r"balcony|railroad crossing|rail crossing|train crossing|railroad|railway|train trestle|trestle|"
+    r"golden gate|viaduct|quarry|gorge|canyon rim|top of the stairwell|stairwell|overlook|scenic overlook|"
+    r"lookout|vista point|cliff edge|atrium railing)"
+)
+# Medicines and drugs by the names trainees type, for quantities, stockpiles and lethal doses.
+_DRUG = (
+    r"(?:pills|meds|medications?|medicine|tablets|capsules|caps|xanax|tylenol|acetaminophen|paracetamol|"
+    r"ibuprofen|advil|motrin|aleve|naproxen|aspirin|benadryl|diphenhydramine|benzos?|opioids?|oxy\w*|"
+    r"percocets?|vicodin|hydrocodone|fentanyl|heroin|methadone|suboxone|seroquel|quetiapine|lithium|"
+    r"klonopin|clonazepam|ativan|lorazepam|valium|diazepam|ambien|zolpidem|trazodone|insulin|"
+    r"antidepressants?|sleeping pills|sleep aids?|painkillers|pain pills|pain meds|prescriptions?|"
+    r"adderall|gabapentin|lamictal|lamotrigine|prozac|zoloft|sertraline|fluoxetine|wellbutrin|effexor|"
+    r"amitriptyline|propofol|morphine|ketamine|muscle relaxers|abilify|depakote|topamax|tramadol|"
+    r"antipsychotics|clozapine|zyprexa|olanzapine|lexapro|celexa|cymbalta|remeron|buspirone|"
+    r"melatonin|nyquil|digoxin|warfarin|beta blockers|heart meds|blood pressure meds|vials)"
+)
 _POSS = (
     r"(?:my|her|his|their|your|our|the|its|all|all of|all her|all his|all their|all my|a bunch of|some of)"
 )
@@ -393,8 +578,16 @@ _PERSON_NOUN = (
     r"kid next door|"
     r"nephew|niece|in laws|mother in law|father in law)"
 )
+# A bare "her" is an object ("kill her") unless a thing follows it ("murder her to do list").
+_HER_OBJECT = (
+    r"her(?= *$| [.,!?;:]| (?:and|or|if|when|because|since|for|with|too|again|tonight|today|tomorrow|now|"
+    r"then|so|but|after|before|once|someday|one|right|at|in|off|over|up|dead|soon|this|next|the|some|while|"
+    r"unless|until|like|herself|himself|themselves|first|anyway|eventually|already|myself|yet|as|he|she|"
+    r"they|i|you|we|or|either|both|too|also|just|really|literally|slowly|there|here|over|out)\b| \w+ly\b| "
+    rf"{_PERSON_NOUN}\b)"
+)
 _OTHER_PERSON = (
-    rf"(?:him|her|them|someone|somebody|people|everyone|everybody|all of them|"
+    rf"(?:him|{_HER_OBJECT}|them|someone|somebody|people|everyone|everybody|all of them|"
     rf"(?:his|her|their|my|the|a|an|that|this|those|these|some|your) (?:\w+ )?{_PERSON_NOUN}|"
     rf"{_PERSON_NOUN}|[a-z]+ at (?:work|school))\b"
 )
@@ -491,8 +684,7 @@ _SUICIDE: tuple[_Rule, ...] = (
         r"is not going to) be (?:around|here|alive)\b",
         "does not want to be alive",
         r"\b(?:vacation|trip|travel\w*|holiday|out of town|visiting|conference|moving|business|sick|"
-        r"appointment|"
-        r"schedul\w*|reschedul\w*|cancel\w*)\b",
+        r"reschedul\w*|cancel\w*|surgery|hospital stay|work trip|wedding|funeral)\b",
     ),
     (
         r"\b(?:can not|could not) (?:go on|do this anymore|keep going|take it anymore|keep (?:herself|"
@@ -503,7 +695,9 @@ _SUICIDE: tuple[_Rule, ...] = (
     ),
     (
         r"\bnot sure (?:she|he|they|i) can (?:keep|stay) (?:herself|himself|themselves|themself|myself|"
-        r"safe)\b",
+        r"safe)\b|\b(?:can not|could not|will not|would not|unable to|refuses to|refused to|not able to) "
+        r"(?:promise|guarantee|say|commit|agree|tell me) (?:that )?(?:she|he|they|i)?(?: will| would| can| "
+        r"could)? ?(?:be |stay |keep (?:herself|himself|themselves|myself) )?safe\b",
         "cannot keep safe",
         "",
     ),
@@ -527,7 +721,8 @@ _SUICIDE: tuple[_Rule, ...] = (
         r"last time|"
         r"pills|things|belongings)\b)",
         "saying goodbye",
-        r"\b(?:last|final) session\b|\bplacement\b|\btermination\b|\bterminate\b",
+        r"\b(?:last|final) session\b|\bplacement\b|\btermination\b|\bterminate\b|\b(?:died|passed away|"
+        r"death of|funeral|memorial|grave|put down|euthaniz\w*)\b",
     ),
     (
         r"\b(?:gave|giving|gives|give) away (?:her|his|their|my|all|all of|most of)? ?(?:her |his |their |"
@@ -540,7 +735,9 @@ _SUICIDE: tuple[_Rule, ...] = (
         r"\b(?:suicide|goodbye) (?:note|letter)\b|\bwrote (?:a |her |his )?(?:will|note to (?:her|his|"
         r"their))\b",
         "a note or will written",
-        "",
+        r"\bgoodbye (?:note|letter)\b(?=.*\b(?:died|passed away|passed|death of|funeral|memorial|grave|put "
+        r"down|euthaniz\w*)\b)|\b(?:died|passed away|passed|death of|funeral|memorial|grave|put down|"
+        r"euthaniz\w*)\b(?=.*\bgoodbye (?:note|letter)\b)",
     ),
     (
         r"\b(?:sav(?:ed|ing|es)|stockpil(?:ed|ing|es|e)|hoard(?:ed|ing|s)?|collect(?:ed|ing|s)?|stash(?:ed|"
@@ -604,12 +801,17 @@ _SUICIDE: tuple[_Rule, ...] = (
     ),
     (
         r"\bwants? to (?:disappear forever|not exist|go to sleep (?:and|forever) not wake up|"
-        r"sleep forever)\b",
+        r"sleep forever)\b|\b(?:go to sleep|sleep|fall asleep|rest) forever\b|\b(?:permanent|eternal|"
+        r"endless) "
+        r"(?:sleep|rest)\b|\b(?:fall asleep|go to sleep|sleep) and (?:never|not) (?:wake|waking) up\b",
         "a wish not to exist",
         "",
     ),
     (
-        r"\bwants? to (?:join|be with|see) (?:him|her|them|her \w+|his \w+) (?:again|in heaven|"
+        r"\b(?:wants?|ready|going|plans?|planning|wish(?:es)?|longs?|hoping|hopes) to (?:go )?(?:be with|"
+        r"join) "
+        r"(?:him|her|them|her \w+|his \w+|their \w+|my \w+)\b(?! (?:for|at|on|this|next|tomorrow|tonight "
+        r"for)\b)|\bwants? to (?:join|be with|see) (?:him|her|them|her \w+|his \w+) (?:again|in heaven|"
         r"on the other side|"
         r"in death|wherever (?:he|she|they) (?:is|are))\b|\bwants? to join (?:him|her|them)\b(?! (?:for|at|"
         r"in|on)\b)",
@@ -654,10 +856,343 @@ _SUICIDE: tuple[_Rule, ...] = (
 
 _SUICIDE_MORE: tuple[_Rule, ...] = (
     (
-        r"\b(?:use|using|used|point|pointing|pointed|turn|turning|turned) (?:it|the gun|a gun|the knife|"
-        r"a knife|"
-        r"them|the pills|that|the rope|the blade) (?:on|against) (?:herself|himself|themselves|themself|"
-        r"myself)\b",
+        r"\b(?:plastic |trash |garbage )?bag over (?:her|his|their|my) (?:head|face)\b|\bsuffocat\w* "
+        r"(?:herself|himself|themselves|myself)\b|\b(?:quickest|fastest|easiest|best|painless|surest|most "
+        r"painless|least painful|most effective) (?:way|ways|method|methods) to (?:die|kill (?:herself|"
+        r"himself|"
+        r"myself|themselves)|end (?:it|her life|his life|my life|things)|overdose|commit suicide|go)\b",
+        "a method rehearsed or researched",
+        "",
+    ),
+    (
+        r"\b(?:gun|pistol|rifle|handgun|shotgun|knife|razor|blade) (?:is )?(?:in|on) (?:her|his|"
+        r"their) (?:lap|"
+        r"hands?|mouth|head|temple|wrist|throat|chest)\b|\b(?:holding|held|has|had) (?:a |the |his |"
+        r"her )?(?:gun|"
+        r"pistol|knife|razor|blade) (?:to|against) (?:her|his|their) (?:head|temple|wrist|throat|chest)\b|"
+        r"\b(?:will not|would not|is not going to|not going to) be (?:around|here|alive) (?:for|at|by|when) "
+        r"(?:our|the|my|your|her|his|their) (?:next|upcoming)\b",
+        "a means at hand or not being around",
+        r"\b(?:toy|nerf|water gun|squirt|cooking|kitchen|vacation|trip|travel\w*|moving|surgery)\b",
+    ),
+    (
+        r"\bsee you never\b|\b(?:you will|you would|you are going to) (?:know|understand) why\b|"
+        r"\bthis is the "
+        r"last time (?:you will|you are going to) (?:see|hear from)\b|\b(?:posting|posted|posts|tweeting|"
+        r"tweeted|writing|wrote|texting) (?:\w+ ){0,2}about (?:ending it|ending (?:his|her|their) life|"
+        r"killing "
+        r"(?:himself|herself|themselves)|dying|suicide|not being here|wanting to die|ending things)\b|"
+        r"\bno one "
+        r"(?:will|can|could|is going to) stop (?:her|him|me|them)\b(?=.*\b(?:do it|this time|kill|die|end|"
+        r"jump|pills|tonight)\b)|\b(?:going to|will|gonna) do it (?:this time|for real|tonight|soon)\b",
+        "an ominous statement of intent",
+        "",
+    ),
+    (
+        r"\bhelium\b(?=.*\b(?:tank|bag|mask|bought|ordered|research\w*|plan\w*|tubing|"
+        r"hose)\b)(?!.*\b(?:balloons?|"
+        r"party|birthday)\b)|\bexit bag\b|\bnitrogen (?:tank|gas)\b(?=.*\b(?:bought|ordered|research\w*|"
+        r"bag|mask)\b)",
+        "an inert-gas method",
+        "",
+    ),
+    (
+        rf"\b(?:is|am|are|currently|now|sitting|standing|walking|pacing|parked|stood|sat|perched|climbed) "
+        rf"(?:\w+ )?"
+        rf"(?:on|at|onto|up on|on top of|at the top of|on the edge of) (?:the |a |her |his |their |this |"
+        rf"that )?"
+        rf"(?:\w+ )?(?!balcony\b(?!.*\b(?:\d+(?:st|nd|rd|th) floor|railing|edge|ledge|jump\w*)\b))"
+        rf"{_PLACE_NAMES}\b(?! (?:deck|bar|party|garden|restaurant|club|pool|terrace|lounge)\b)",
+        "at a high place now",
+        r"\b(?:fixing|repair\w*|shingles|gutters|roofer|roofing|construction|work crew|party|view|"
+        r"photos?|hike|hiking|walk with|fireworks|tour|dinner|bar|concert|sunset|traffic|commute|stuck|"
+        r"committee|club)\b",
+    ),
+    (
+        r"\b(?:not|never) (?:going to |gonna )?be (?:here|around|alive) (?:much )?(?:longer|for long|anymore|"
+        r"any more|next (?:week|month|year))\b|\bwants? (?:a|an|my|her|his) (?:way out|exit|out)\b|"
+        r"\b(?:looking for|found) (?:a|an|the) (?:way out|exit)\b|\b(?:(?:my|her|his) )?(?:insurance policy|"
+        r"backup plan|plan b|exit plan|escape hatch)\b(?=.*\b(?:pills|meds|oxy\w*|gun|rope|stockpil\w*|saved|"
+        r"bottle|morphine|fentanyl)\b)",
+        "talk of not being around or a way out",
+        r"\b(?:job|work|lease|contract|marriage|relationship|town|state|vacation|moving|move|trip)\b",
+    ),
+    (
+        r"\b(?:holding|held|holds|cleaning|loading|loaded|carrying|caressing) (?:his|her|their|the|my) "
+        r"(?:\w+ )?(?:gun|pistol|rifle|handgun|shotgun|revolver)\b(?=.*\b(?:crying|cries|cried|every night|"
+        r"thinking|hours|alone|staring|in the dark|drunk|sobbing|temple|mouth|head)\b)",
+        "handling a gun in distress",
+        r"\b(?:range|hunting|hunt|class|safety course|for work|on duty)\b",
+    ),
+    (
+        r"\b(?:taking|took|takes|bringing|brought|stole|stealing|steals|pocketing|pocketed|ordered|ordering|"
+        r"bought|buying|stockpil\w*|hiding|hid|hidden|stash\w*|keeps?|keeping|kept|has|have|"
+        r"got) (?:\w+ ){0,3}"
+        r"(?:potassium chloride|succinylcholine|vecuronium|rocuronium|paralytics?|pentobarbital|nembutal|"
+        r"euthasol|euthanasia (?:solution|drugs?|meds)|sodium nitrite|cyanide|propofol)\b(?=.*\b(?:home|"
+        r"locker|car|purse|bag|drawer|stole|stealing|pocket\w*|ordered|online|bought|hid\w*|stash\w*|"
+        r"stockpil\w*|for herself|for himself|for later|just in case)\b)",
+        "a lethal agent taken or obtained",
+        "",
+    ),
+    (
+        r"\blet (?:the )?(?:ocean|sea|water|river|lake|waves|cold|train|current) (?:take|have|"
+        r"swallow) (?:her|"
+        r"him|them|me)\b|\b(?:took|swallowed|taken|downed) (?:them all|all of them|every (?:one|last one|"
+        r"single one)|the (?:whole|entire) (?:thing|bottle|lot))\b|\b(?:does not|do not|did not|doesnt) care "
+        r"(?:if|whether) (?:she|he|they|i) (?:wakes? up|dies?|lives?|survives?|makes? it)\b|\b(?:not|"
+        r"does not|"
+        r"do not|never) (?:plan|intend|expect|want)s? to (?:be alive|be here|be around|live|make it|still be "
+        r"here)\b(?= (?:next|by|past|until|through|much|for|after|in)\b)|\bwants? to be gone\b(?! (?:for|on|"
+        r"by the time|when))|\b(?:be|is|will be) gone (?:before|by) (?:the weekend|tomorrow|tonight|"
+        r"christmas|"
+        r"\w+day|her birthday|his "
+        r"birthday|the end of|next)\b",
+        "a wish or plan to be dead",
+        r"\b(?:vacation|trip|travel\w*|moving|move|conference|visit\w*)\b",
+    ),
+    (
+        r"\b(?:stood|standing|sat|sitting|stared|staring|spent) (?:\w+ ){0,2}(?:in front of|at|over|"
+        r"with) (?:the "
+        r"|her |his |a )?(?:medicine cabinet|pills|pill bottles?|bottle of pills|gun|rifle|rope|noose|razor|"
+        r"knife|ledge|edge)\b(?=.*\b(?:hour|hours|long time|while|deciding|debating|thinking|almost|"
+        r"wonder\w*|"
+        r"crying|night)\b)|\b(?:scoping|scoped|scouting|scouted|checking|checked|looking|looked|"
+        r"casing) (?:out "
+        r")?(?:\w+ ){0,2}(?:buildings|bridges|rooftops|roofs|overpasses|parking garages|cliffs|"
+        r"places to jump|"
+        r"spots to jump|heights|tall buildings)\b|\b(?:almost|nearly) (?:did it|went through with it|"
+        r"jumped|pulled the trigger|took them|overdosed)\b",
+        "rehearsing or scouting a method",
+        r"\b(?:apartment hunting|real estate|architecture|photography|project|tour)\b",
+    ),
+    (
+        r"\b(?:dose|amount|how much|how many) (?:\w+ ){0,5}(?:that |it )?(?:would|will|could|to|"
+        r"might) (?:stop "
+        r"(?:her|his|my|their|a) heart|kill (?:her|him|me|them|someone|a person)|be (?:fatal|lethal|deadly)|"
+        r"do "
+        r"it)\b|\basked (?:me |us )?(?:if|whether|how|what|which) (?:\w+ ){0,4}(?:overdos\w*|hanging|"
+        r"drowning|bleeding out|jumping|dying|suicide|pills)\b (?:\w+ ){0,3}(?:are |is |would be |would )?"
+        r"(?:painful|hurt|quick|fast|take|work|lethal|painless|fatal)\b",
+        "asking about a lethal method",
+        r"\b(?:nclex|exam|pharmacology|class|course|textbook|project|paper)\b",
+    ),
+    (
+        r"\b(?:i|she|he|they) (?:have|has|got) a plan\b(?= *$| [.,!?;:]| and$| and (?:then )?(?:changed|"
+        r"would not|"
+        r"will not|refused|smiled|left|went quiet|laughed|would not say|will not say)\b| but (?:would not|"
+        r"will not|"
+        r"refused|did not want)\b)",
+        "a plan not disclosed",
+        r"\b(?:plan (?:for|to) (?:school|work|college|the weekend|her career|his career))\b",
+    ),
+    (
+        r"\bsee (?:you|yall|you all|everyone|everybody|y all)(?: all)? (?:on the other side|in (?:heaven|the "
+        r"next life|another life))\b|\b(?:do not|dont|no need to|stop) worry(?:ing)? about me (?:anymore|any "
+        r"more|ever again)\b|\b(?:i am|i will be|she will be|he will be) (?:going to be )?(?:fine|free|"
+        r"at peace|"
+        r"out of pain) soon\b|\b(?:it|this|everything) will (?:all )?be over soon\b",
+        "an explicit final farewell",
+        "",
+    ),
+    (
+        r"\b(?:better off with (?:the|my|her|his|their) (?:\w+ )?(?:life insurance|insurance|money)|(?:life "
+        r"insurance|insurance (?:money|payout|policy)) (?:\w+ ){0,5}(?:if|when|once) (?:she|he|they|i) "
+        r"(?:died|dies|was gone|were gone|is gone|killed)|suicide clause|"
+        r"life insurance (?:\w+ ){0,3}(?:cover|"
+        r"pay|pays) (?:out )?(?:for )?suicide)\b",
+        "believes others are better off with their death",
+        "",
+    ),
+    (
+        r"\b(?:crash|crashing|crashed|wreck|wrecking|drive|driving|drove|swerve|swerving) (?:\w+ ){0,3}(?:on "
+        r"purpose|deliberately|intentionally)\b|\bon purpose\b(?=.*\b(?:crash\w*|car|drive|driving|traffic|"
+        r"overdos\w*|pills|cut\w*)\b)",
+        "a plan to crash or harm on purpose",
+        "",
+    ),
+    (
+        r"\b(?:in|inside|sitting in) (?:her|his|their|the|a) (?:car|truck|van) in (?:the|her|his|their|a) "
+        r"(?:closed |shut |locked )?garage\b|\bcar in (?:the|a|her|his) (?:closed|shut|locked) garage\b",
+        "in a car in a closed garage",
+        r"\b(?:parked|parking|unloading|groceries|fixing|working on|cleaning)\b",
+        r"\b(?:closed|shut|locked|running|engine|will not|would not|refuses|hose|tape|vent|fumes|exhaust|"
+        r"door|crying|alone|not answering|tell me)\b",
+    ),
+    (
+        r"\b(?:locked|locks|locking|shut|barricaded) (?:herself|himself|themselves|themself|myself) (?:in|"
+        r"into|"
+        r"inside)\b(?=.*\b(?:razor|blade|knife|pills|gun|rope|belt|cord|meds|will not|refuses|crying|"
+        r"screaming|threaten\w*|cutting|bleeding|door)\b)|\b(?:will not|would not|refuses to|refused to) "
+        r"(?:open|unlock) the door\b(?=.*\b(?:razor|blade|knife|pills|gun|rope|cut\w*|kill|die|hurt|"
+        r"bleeding|suicid\w*)\b)",
+        "barricaded with a means of harm",
+        "",
+    ),
+    (
+        r"\b(?:wrists?|arms?|legs?|thighs?|neck|throat) (?:is |are |was |were )?(?:cut|slit|sliced|slashed) "
+        r"(?:open|up|deep|badly)\b|\b(?:photo|pic|picture|video|selfie) of (?:her|his|"
+        r"their) (?:\w+ )?(?:wrists?|"
+        r"cuts|arms?|blood|bleeding|wounds?)\b",
+        "a self-inflicted wound shown or described",
+        "",
+    ),
+    (
+        rf"\b(?:saving|saved|saves|hiding|hid|hides|hoarding|collecting|stockpiling|stashing|squirrel\w*"
+        rf"(?: away)?) (?:(?:up|away|all|some|her|his|their|my|the|extra|of|leftover|"
+        rf"old) )*(?:\w+ )?{_DRUG}\b|"
+        rf"\b{_DRUG} (?:\w+ ){{0,3}}(?:for a rainy day|just in case|for later|for when (?:she|he|they|i) "
+        rf"(?:is|are|am) ready|when the time comes|for the right moment)\b|\b(?:fill\w*|refill\w*) (?:her |"
+        rf"his "
+        rf"|their )?(?:prescriptions?|scripts?|meds) early\b|\b(?:hiding|hid|hides|stashing|keeping) (?:the |"
+        rf"her "
+        rf"|his )?(?:extras|extra (?:pills|meds|doses)|leftover (?:pills|meds))\b",
+        "means stockpiled",
+        r"\b(?:pill organizer|money|coupons?|refill reminder|take back)\b",
+    ),
+    (
+        r"\bhow (?:much|many) (?:\w+ ){0,3}(?:would be|is|are|it would take|it takes|to take) (?:too (?:much|"
+        r"many)|fatal|lethal|deadly|enough to|an overdose)\b|\bhow long (?:\w+ ){0,3}(?:can|could|would) "
+        r"(?:survive|live|last) without (?:insulin|food|water|meds|medication|air|oxygen|dialysis)\b",
+        "asking about a lethal amount",
+        r"\b(?:nclex|exam|pharmacology|class|course|textbook|for my kid|for her kid|teething|fever|"
+        r"dosing chart)\b",
+    ),
+    (
+        r"\b(?:might|may|could|will|would|going to|wants? to|plans? to|ready to|tempted to) (?:actually |"
+        r"just )?"
+        r"use (?:it|them|the \w+|his \w+|her \w+|that)\b(?= *$| [.,;!?]| (?:on (?:herself|himself|themselves|"
+        r"myself)|tonight|soon|if|when|one day|someday|eventually|anyway)\b)",
+        "a means they might use",
+        r"\b(?:as prescribed|hunting|range|deer|season|for work|on duty)\b",
+        r"\b(?:gun|rifle|pistol|pills|rope|knife|razor|meds|blade|belt|insulin|noose)\b",
+    ),
+    (
+        r"\b(?:thinking|thought|thinks|thinkin) (?:about|of) (?:using|taking|doing it with|grabbing) (?:it|"
+        r"them|"
+        r"the \w+|his \w+|her \w+|that)\b(?=.*\b(?:gun|rifle|pistol|pills|rope|knife|razor|meds|blade|belt|"
+        r"insulin|himself|herself)\b)|\b(?:looking|staring|stares|looks|looked) at (?:\w+ ){0,3}(?:gun|rifle|"
+        r"pistol|pills|rope|noose|knife|razor|blade)\b(?=.*\b(?:thinking|thought|wonder\w*|urge|lately|a lot|"
+        r"every night|hours?|tempted|wants?)\b)",
+        "contemplating a lethal means",
+        r"\b(?:buy|buying|shopping|store|for sale|price)\b",
+    ),
+    (
+        r"\b(?:tried|attempted|tries|trying) (?:to )?(?:hang|hanging|kill|shoot|overdos\w*|suffocat\w*|drown|"
+        r"strangl\w*) (?:herself|himself|themselves|themself|myself)?\b|\b(?:tried|attempted) (?:suicide|"
+        r"it)\b"
+        r"(?=.*\b(?:last night|yesterday|this morning|this week|again|tonight|today|weekend|belt|rope|broke|"
+        r"pills|cord)\b)",
+        "a recent attempt",
+        "",
+    ),
+    (
+        r"\b(?:speak|talk|sing|read) at (?:her|his|their) funeral\b|\b(?:planning|planned|plans|wrote|picked|"
+        r"picking|chose) (?:out )?(?:her|his|their) (?:own )?(?:funeral|obituary|eulogy|burial|casket|"
+        r"headstone)\b|\bwhat (?:she|he|they) wants? (?:at|for) (?:her|his|their) funeral\b",
+        "planning their own funeral",
+        r"\b(?:hospice|terminal|cancer|diagnos\w*|prognosis|palliative|end of life care|advance directive)\b",
+    ),
+    (
+        r"\b(?:(?:it was|was|been) )?(?:nice|good) knowing (?:you|everyone|everybody|yall|you all|all of "
+        r"you|ya)\b|\b(?:this is|it is) (?:my|her|his) (?:last|final) (?:post|message|text|goodbye)\b|"
+        r"\bgoodbye (?:forever|for good|world|everyone|everybody|cruel world)\b|\bwhen i am gone\b|"
+        r"\bsorry for what i am about to do\b",
+        "an explicit final farewell",
+        r"\b(?:moving|move|new job|retir\w+|graduat\w+|leaving (?:the|this) (?:group|server|company|job))\b",
+    ),
+    (
+        r"\b(?:bullet|gun|barrel|pistol) (?:in|to|into|through) (?:(?:his|her|their|my) (?:own )?)?(?:head|"
+        r"brain|mouth|temple)\b|\b(?:eat|eating|ate) (?:a |his |her )?(?:bullet|gun)\b|\bblow (?:his|her|"
+        r"their|my) (?:brains|head) (?:out|off)\b",
+        "a plan to use a gun on themself",
+        "",
+    ),
+    (
+        r"\b(?:googled|googling|searched|searching|looked up|looking up|researched|researching|reading up "
+        r"on|asked (?:me|chatgpt|ai|google)|asking (?:me|chatgpt|ai|google)) (?:\w+ ){0,3}(?:how|what|which|"
+        r"where) (?:\w+ ){0,6}(?:bleed out|die|dying|drown|hang|suffocate|kill|overdose|lethal|fatal|deadly|"
+        r"stop breathing|stop (?:her|his|my) heart|(?:would|will) (?:it )?(?:take|hurt)|painless|jump from|"
+        r"high enough|far enough|kill (?:her|him|my|them)sel\w*)\b|\b(?:how long|how fast|how quickly) "
+        r"(?:\w+ ){0,4}(?:to |it takes to |would it take to )?(?:bleed out|die|drown|suffocate|hang)\b|"
+        r"\bpainless (?:way|ways|method|methods|death) to\b|\bpainless (?:way|ways) to die\b",
+        "researching a method",
+        r"\b(?:nclex|exam|pharmacology|first aid|cpr|lifeguard|class|course|textbook)\b",
+    ),
+    (
+        rf"\b{_DRUG}\b (?:\w+ ){{0,6}}(?:been |is |was |has been )?(?:collecting|saving|saved|hoarding|"
+        rf"hoarded|stockpiling|stockpiled|stashing|stashed|squirreling|squirrelled|hiding)\b|\b(?:a |her |"
+        rf"his )?(?:bag|stash|jar|box|baggie|collection|ziploc) of (?:\w+ )?{_DRUG}\b",
+        "means stockpiled",
+        r"\b(?:pill organizer|pharmacy|refill|expired|disposal|take back)\b",
+    ),
+    (
+        r"\benough (?:\w+ ){0,4}(?:to (?:not wake up|never wake up|die|kill|end (?:it|her life|his life|"
+        r"things|"
+        r"everything)|do it|be lethal|overdose|go to sleep forever|not be here)|that (?:she|he|they|i) "
+        r"(?:would|will) (?:not wake up|die))\b|\b(?:knows?|knew|figured out|calculated|worked out|looked "
+        r"up|looking up|searching|searched|reading|researched|researching|googled|googling|asked|asking) "
+        r"(?:\w+ ){0,2}how (?:much|many) (?:\w+ ){0,3}"
+        r"(?:(?:she|he|they|i|you|it) (?:would|will|might|could) (?:need|take|kill)|(?:it|that) (?:takes|"
+        r"would take)|to take|is (?:fatal|lethal|deadly|too much)|would be (?:fatal|lethal|deadly|enough))\b",
+        "researching or holding a lethal amount",
+        r"\b(?:naloxone|narcan|harm reduction|nclex|pharmacology|exam)\b",
+    ),
+    (
+        r"\b(?:going to|will|wants? to|wanted to|plans? to|planning to|thinking (?:about|of)|thought about|"
+        r"might|gonna|about to|tempted to|urge to|urges to) (?:\w+ ){0,1}(?:drive|crash|swerve|steer|wreck|"
+        r"run|ram|plow) (?:\w+ ){0,3}(?:into|off|through|over) (?:\w+ ){0,3}\w+",
+        "a plan to crash the car",
+        r"\b(?:the store|work|school|the office|town|the city|home|her mom|his mom|a friend|the party)\b$",
+    ),
+    (
+        r"\b(?:wants?|wanted|wanting|needs?|wishes|wished|just wants?) (?:it|it all|everything|this|all of "
+        r"this|the pain|life) to (?:be over|end|stop)(?: forever| for good| already)?\b|"
+        r"\bnothing to live for\b|"
+        r"\b(?:gave|giving|give|given) up on (?:life|living|everything|herself|himself|themselves)\b|"
+        r"\b(?:after|"
+        r"by) \w+ (?:none of this|nothing) (?:will|is going to) matter\b|\bnone of (?:this|it) will matter\b",
+        "wants it all to be over",
+        r"\b(?:semester|exam|finals|job|shift|meeting|project|move|trial|divorce|surgery|flight|week|day)\b"
+        r"(?= (?:to|is|will) (?:be )?(?:over|end|stop))",
+    ),
+    (
+        r"\bon (?:the|a|her|his|their) ledge\b|\b(?:standing|sitting|stood|sat|climbed|climbing|perched) "
+        r"(?:on|onto|over|at) (?:the |a )?(?:ledge|railing|edge of (?:the |a )?(?:roof|bridge|building|"
+        r"overpass|"
+        r"balcony|cliff|platform|parking garage))\b|\bwrong side of the (?:railing|rail|fence|barrier)\b",
+        "on a ledge or edge",
+        r"\b(?:window ledge|rock climbing|climbing gym|bouldering)\b",
+    ),
+    (
+        r"\b(?:engine|car|motor) (?:is |was |still |left )?(?:running|on)\b(?=.*\b(?:garage|closed|hose|"
+        r"exhaust|sealed)\b)|\b(?:garage|closed|hose|exhaust)\b.*\b(?:engine|car|motor) (?:is |was |still |"
+        r"left )?running\b|\bhose (?:from|to|in|on|into) (?:the |her |his )?(?:exhaust|tailpipe|car)\b|"
+        r"\bcharcoal (?:in|and) (?:a |the |her |his )?(?:closed|sealed|small|locked)? ?(?:room|bathroom|car|"
+        r"tent)\b|\bcarbon monoxide\b(?=.*\b(?:car|garage|charcoal|tonight|plan|wants?|going to)\b)",
+        "carbon monoxide: a car running in a closed space",
+        r"\b(?:detector|alarm|leak)\b",
+    ),
+    (
+        r"\binject(?:ing)? (?:\w+ ){0,2}(?:all|every|them all|the whole|the rest|enough|a lot|herself|"
+        r"himself|themselves|myself)\b|\b(?:going to|will|wants? to|plans? to|planning to|about to) "
+        r"inject\b(?=.*\b(?:vials?|morphine|fentanyl|insulin|potassium|air|propofol|tonight|all)\b)",
+        "means and intent to inject",
+        r"\binsulin (?:as prescribed|like (?:she|he) (?:is|was) supposed to)\b",
+    ),
+    (
+        r"\b(?:took|swallowed|drank|ingested|downed|taken|had) (?:a |the |her |his |their |an )?(?:whole |"
+        r"entire |full )?(?:bottle|pack|box|package|sheet|handful|strip|blister pack) of\b|"
+        r"\b(?:drank|drunk|drinking|swallowed|ingested|ate|took) (?:\w+ ){0,3}(?:bleach|antifreeze|poison|"
+        r"drain cleaner|rat poison|"
+        r"cleaning (?:fluid|products?)|lighter fluid|pesticide)\b",
+        "took a large quantity or a poison",
+        r"\bbottle of (?:water|wine|beer|soda|juice|champagne)\b(?!.*\b(?:pills|meds)\b)",
+    ),
+    (
+        r"\b(?:use|using|used|point|pointing|pointed|turn|turning|turned) (?:\w+ ){0,3}(?:on|against) "
+        r"(?:herself|himself|themselves|themself|myself)\b|\bwhich (?:drug|pill|pills|method|gun|way|"
+        r"medication|one) (?:she|he|they|i) (?:would|will|could|is going to) use\b",
         "a weapon turned on themself",
         "",
     ),
@@ -687,7 +1222,9 @@ _SUICIDE_MORE: tuple[_Rule, ...] = (
     (
         r"\b(?:picked|set|chose|chosen|has|have|got|gotten) (?:a |the )?date (?:picked|set|"
         r"chosen)?\b(?=.*\b(?:end|die|"
-        r"kill|suicide|way out|goodbye|it all)\b)|\b(?:end|die|kill|suicide|way out)\b.*\b(?:date|day) "
+        r"kill|suicide|way out|goodbye|it all|method|plan|pills|gun|rope)\b)|\b(?:has|have|got|picked|chose|"
+        r"chosen|decided on|figured out) (?:a |the |her |his )?(?:method|way to do it|how to do it)\b|"
+        r"\b(?:end|die|kill|suicide|way out)\b.*\b(?:date|day) "
         r"(?:picked|set|chosen)\b",
         "a date chosen",
         "",
@@ -753,7 +1290,7 @@ _SUICIDE_MORE: tuple[_Rule, ...] = (
         r"\b(?:naloxone|narcan|harm reduction)\b",
     ),
     (
-        r"\b(?:stockpil\w*|hoard\w*|stash\w*|sav(?:ed|ing) up) (?:\w+ ){0,2}(?:oxy\w*|xanax|tylenol|benzos?|"
+        r"\b(?:stockpil\w*|hoard\w*|stash\w*|sav(?:ed|ing) up) (?:\w+ ){0,3}(?:oxy\w*|xanax|tylenol|benzos?|"
         r"opioids?|percocet|vicodin|lithium|seroquel|insulin|klonopin|ativan|ambien|sleeping pills|pills|"
         r"meds|"
         r"medications?|prescriptions?|painkillers|fentanyl|heroin|pain meds)\b",
@@ -771,7 +1308,9 @@ _SUICIDE_MORE: tuple[_Rule, ...] = (
         r"\b(?:will not|would not|no longer) (?:be|have to be) (?:a |anyone )?(?:problem|burden|bother) "
         r"(?:for|to) (?:anyone|anybody|everyone|you|them|her family|his family)\b|\b(?:a|such a) burden "
         r"(?:to|on) (?:everyone|everybody|her family|his family|their family|my family|them|you)\b|"
-        r"\bwill not have to (?:deal|worry) (?:with|about) (?:me|her|him)\b|\bnot (?:be )?(?:around|here) "
+        r"\b(?:will not|would not|never|no longer|wont) (?:ever )?(?:need|have) to (?:deal|worry) (?:with|"
+        r"about) "
+        r"(?:me|her|him)\b|\bnot (?:be )?(?:around|here) "
         r"(?:much )?(?:longer|for long)\b",
         "believes they are a burden or will not be around",
         "",
@@ -818,6 +1357,95 @@ _WARNING_SIGNS: tuple[re.Pattern[str], ...] = tuple(
 )
 
 _HOMICIDE: tuple[_Rule, ...] = (
+    (
+        r"\b(?:come|coming|came|go|going|show|showing|walk|walking) (?:back |up )?(?:(?:in|into|to|"
+        r"at) (?:\w+ )"
+        r"{0,3})?(?:with|w) (?:a |his |her |their |my )?(?:\w+ )?(?:gun|guns|rifle|pistol|shotgun|weapon|"
+        r"knife|ar "
+        r"15|ar|ak)\b",
+        "a threat to return armed",
+        r"\b(?:hunting|range|deer|season|class|safety course|toy|nerf)\b",
+        r"\b(?:fire|fires|fired|boss|work|school|ex|angry|if|revenge|pay|them|office|class|coworkers?)\b",
+    ),
+    (
+        r"\bmake sure (?:nobody|no one) (?:gets|has|sees|can have|will have) (?:them|her|him|the kids|the "
+        r"children)\b|\bif (?:he|she|i) can not have (?:them|her|him|the kids|you),? (?:nobody|"
+        r"no one) (?:can|"
+        r"will)\b",
+        "a threat against family if they leave",
+        "",
+    ),
+    (
+        r"\b(?:burn|burning|torch|torching) (?:the|his|her|their|that) (?:\w+ )?(?:building|house|apartment|"
+        r"place|office|school|church|store|car|trailer) (?:down|to the ground)\b|\bset (?:the|his|her|their|"
+        r"that) (?:\w+ )?(?:building|house|apartment|place|office|school|church|store|car|trailer) on fire\b|"
+        r"\bheld (?:her|him|them) (?:under|underwater|under water|under the water|down in the (?:water|tub|"
+        r"bath|pool))\b|\btried to drown (?:her|him|them)\b",
+        "a threat or attempt to kill by fire or drowning",
+        "",
+    ),
+    (
+        r"\b(?:cut|cutting|cuts|tampered with|tampering with|messed with|loosened) (?:her|his|their|the) "
+        r"(?:brake lines?|brakes|gas line)\b|\b(?:next|then) (?:it will be|it is going to be|time it will be|"
+        r"one will be|will be) (?:him|her|them|you|his \w+|her \w+)\b|\b(?:(?:he|she|they) (?:will|would|is "
+        r"going to|said (?:he|she) would) use (?:it|the gun|his gun|her gun|the knife) (?:on (?:her|him|them|"
+        r"me)|if)\b)",
+        "an attempt or threat to kill someone",
+        "",
+    ),
+    (
+        r"\b(?:pointed|pointing|points|aimed|aiming|aims|held|holding|holds|waved|waving|brandished|"
+        r"pulled) (?:a |"
+        r"his |her |their |the |my )?(?:loaded )?(?:gun|knife|rifle|pistol|shotgun|weapon|handgun|"
+        r"blade) (?:at|to|"
+        r"on|against) (?:her|him|them|me|client|my client|(?:his|her|their) \w+)\b",
+        "a weapon used to threaten someone",
+        r"\b(?:toy|nerf|water|squirt|paintball|airsoft|laser tag)\b",
+    ),
+    (
+        r"\b(?:you are|ur|you will be|you would be) (?:so )?(?:dead|going to die|done for|a dead \w+)\b|\bi "
+        r"(?:will|am going to|am gonna|would) (?:kill|find|hurt|end|bury|destroy|shoot|stab|"
+        r"get) you\b(?! (?:a|"
+        r"an|some|one|the|lunch|coffee|food|back|later)\b)|\bi know where you (?:live|work|sleep)\b",
+        "a death threat",
+        r"\b(?:lol|lmao|haha\w*|jk|joking|kidding|game|movie)\b",
+    ),
+    (
+        r"\b(?:run|running|ran|mow|mowing|mowed) (?:him|her|them|\w+) (?:both |all )?(?:down|over)\b|"
+        r"\b(?:beat|beating) (?:him|her|them) (?:up|to death|senseless|half to death|"
+        r"bloody)\b(?=.*\b(?:going "
+        r"to|will|wants?|plans?|gonna|would|if)\b)|\b(?:shoot|stab|kill|hurt) (?:them|him|her) (?:both|"
+        r"all)\b",
+        "a threat to harm another person",
+        r"\b(?:errands?|run (?:her|him|them) (?:down|over) (?:to|the)|to the store)\b",
+    ),
+    (
+        r"\b(?:will|would|is going to|are going to|gonna|going to|threatened to|threatens to|said (?:he|she|"
+        r"they) would|wants? to|might|could) (?:\w+ )?(?:bury|smother|suffocate|drown|strangle|bash|snap|"
+        r"break|slit|poison|dispose of|get rid of|finish|end|disappear) (?:her|him|them|you|me|it|the baby|"
+        r"(?:his|her|their) (?:\w+ )?(?:baby|kids?|wife|husband|girlfriend|boyfriend|partner|ex|son|daughter|"
+        r"child|mother|father|mom|dad|neck|throat|head|skull))\b(?! (?:off|down|out|up|a lesson|with|to|"
+        r"dishes|homework|paper|project)\b)",
+        "a threat to kill or seriously harm someone",
+        r"\b(?:bury (?:her|him|them|me) in (?:work|paperwork|emails|sand|blankets|leaves))\b|\b(?:finish|"
+        r"end) (?:it|him|her) (?:early|by|before|on time|tomorrow)\b",
+        r"\b(?:baby|infant|newborn|kids?|children|wife|husband|girlfriend|boyfriend|partner|ex|son|daughter|"
+        r"mother|father|mom|dad|cops|police|tell|told|leaves?|leaving|if|when|threat\w*|angry|rage|mad)\b",
+    ),
+    (
+        r"\b(?:burn|burning|torch|torching|set fire to|blow up|blowing up|"
+        r"bomb) (?:\w+ ){0,3}(?:down )?(?:with|"
+        r"while) (?:her|him|them|everyone|the kids|his \w+|her \w+|people|\w+) (?:in|inside|in there|"
+        r"still in|asleep)\b|\b(?:take|taking|took|bring|bringing) (?:\w+ ){0,2}(?:coworkers|co workers|"
+        r"classmates|everyone|everybody|people|them all|the whole \w+|(?:his|her|their) (?:family|kids|"
+        r"children|wife|husband)|the kids|the children|a few|some) (?:down )?with (?:him|her|"
+        r"them)\b(?=.*\b(?:go "
+        r"out|die|dying|kill|end|bang|gun|rifle|last|dead|suicide|together|no one|nobody|sorry)\b)|"
+        r"\b(?:go|going|gonna) out with a bang\b(?=.*\b(?:take|kill|everyone|them|coworkers|gun|shoot)\b)|"
+        r"\b(?:kill|shoot|hurt) (?:\w+ ){0,3}and then (?:himself|herself|themselves|myself)\b",
+        "a threat to kill others, possibly with themself",
+        "",
+    ),
     (r"\bhomicidal(?:ity)?\b", "homicidal thoughts", ""),
     (
         rf"\b{_INTENT} (?:kill|killing|murder|murdering|shoot|shooting|stab|stabbing|strangle|strangling|"
@@ -838,8 +1466,8 @@ _HOMICIDE: tuple[_Rule, ...] = (
         r"\b(?:hurt|harm) (?:her|his|their) (?:feelings|chances|career)\b",
     ),
     (
-        r"\b(?:shoot|shooting) up (?:the|a|his|her|their) (?:school|office|work|workplace|church|store|place|"
-        r"party)\b|"
+        r"\b(?:shoot|shooting|shot) up (?:the|a|his|her|their|that) (?:\w+ ){0,2}(?:school|office|work|"
+        r"workplace|church|store|place|party|mall|class|building|company|plant|job)\b|"
         r"\b(?:bring|bringing|take|taking) (?:a |his |her |their )?(?:gun|knife|weapon|rifle) to (?:school|"
         r"work|the "
         r"office|class)\b|\bhit list\b|\bkill list\b|\bmass shooting\b|\blist of people (?:she|he|"
@@ -849,11 +1477,15 @@ _HOMICIDE: tuple[_Rule, ...] = (
         "",
     ),
     (
-        r"\b(?:make|making) (?:him|her|them|everyone|people|those people|(?:his|her|their|the) \w+) pay\b|"
+        r"\b(?:make|making) (?:him|her|them|everyone|people|those people|(?:his|her|their|the) \w+|everyone"
+        r"(?: \w+){1,4}|all of them|them all) pay\b|"
         r"\b(?:wants?|wanting|plans?) (?:revenge|to get even)\b|\bwants? (?:him|her|them|his \w+|"
         r"her \w+) dead\b",
         "a wish for revenge or for someone to die",
-        r"\bpay (?:for|back|the|rent|bills?)\b",
+        r"\bpay (?:for (?:dinner|lunch|coffee|drinks|the (?:bill|meal|tickets?|damage|repairs?)|it|(?:his|"
+        r"her|"
+        r"their) (?:own|share|half)|rent|school|college|therapy|sessions?|parking|gas)|back|the (?:bill|rent|"
+        r"fees?|copay)|rent|bills?|attention|off|up|a visit|respects)\b",
     ),
     (
         r"\b(?:knows|found out) where (?:she|he|they|his \w+|her \w+) lives?\b(?=.*\b(?:hurt|kill|gun|make|"
@@ -872,9 +1504,9 @@ _HOMICIDE: tuple[_Rule, ...] = (
         "",
     ),
     (
-        r"\b(?:put|send|sending|land) (?:him|her|them|his \w+|her \w+|their \w+) (?:in|to) the (?:hospital|"
-        r"morgue|grave|"
-        r"er|emergency room)\b",
+        r"\b(?:put|send|sending|land) (?:him|her|them|his \w+|her \w+|their \w+) (?:in|to|into) (?:the|a) "
+        r"(?:hospital|morgue|grave|ground|body bag|coffin|box|er|emergency room|wheelchair)\b|"
+        r"\bsix feet under\b",
         "a threat to harm another person",
         "",
     ),
@@ -886,17 +1518,26 @@ _HOMICIDE: tuple[_Rule, ...] = (
         r"them|me|us) (?:\w+ )?again\b",
         "intent to stop someone by force",
         "",
-        r"\b(?:knife|gun|weapon|kill|hurt|bought|has|rifle|pistol|bat|take care of)\b",
+        r"\b(?:knife|gun|weapon|kill|hurt|bought|has|rifle|pistol|bat|take care of|insulin|poison\w*|survive|"
+        r"meds|pills|gone|dead|die)\b",
     ),
     (
-        r"\bthreat(?:s|ened|ening)? (?:to )?(?:kill|hurt|shoot|stab|harm)\b|\b(?:death|violent) threats?\b",
+        r"\bthreat(?:s|ened|ening)? (?:to )?(?:kill|hurt|shoot|stab|harm)\b|\b(?:death|violent) threats?\b|"
+        r"\bthreaten(?:s|ed|ing)? to (?!(?:leave|quit|sue|call|report|break up|move|tell|fire|cancel|end "
+        r"(?:therapy|treatment|the relationship|things)|stop|drop|leave|divorce|take (?:her|him) to court|"
+        r"post|"
+        r"expose|kick (?:her|him) out|cut (?:her|him) off)\b)(?:\w+ ){0,3}(?:her|him|them|me|you|the kids|"
+        r"(?:her|his|their) (?:face|kids|children|family|dog|cat|car|house))\b|\b(?:acid|bleach) (?:on|in|"
+        r"at) "
+        r"(?:her|his|their) (?:face|eyes)\b",
         "a threat of violence",
         "",
     ),
     (
-        r"\bvoices (?:\w+ ){0,3}(?:telling|tell|told|command\w*) (?:him|her|them|me) to (?:hurt|kill|harm|"
-        r"attack|stab|"
-        r"shoot)\b",
+        r"\bvoices? (?:\w+ ){0,3}(?:telling|tell|tells|told|command\w*|order\w*|say|says|saying) (?:him|her|"
+        r"them|me) (?:to|that (?:she|he|they) (?:should|must|has to|have to)) (?:\w+ )?(?:hurt|kill|harm|"
+        r"attack|"
+        r"stab|shoot|drown|smother|strangle|burn|poison|jump|cut|die|end)\b",
         "command hallucinations to harm",
         "",
     ),
@@ -905,10 +1546,14 @@ _HOMICIDE: tuple[_Rule, ...] = (
 _CHILD = (
     r"(?:kids?|child|children|toddler|baby|infant|son|daughter|boy|girl|teen|teenager|minor|adolescent|"
     r"students?|(?:\d|1[0-7]) year old|stepson|stepdaughter|grandson|granddaughter|siblings?|little brother|"
-    r"little sister|niece|nephew)"
+    r"little sister|niece|nephew|kindergart\w+|preschool\w*|first grader|second grader|\w+ grader|"
+    r"elementary schooler|middle schooler|tween|little one)"
 )
 _VULNERABLE = (
     r"(?:elderly|older adult|aging|aged|senior|grandma|grandmother|grandpa|grandfather|nursing home|"
+    r"down syndrome|cerebral palsy|bedbound|hearing aids?|walker|"
+    r"alzheimer\w*|developmental(?:ly)? (?:disability|disabled|delay\w*)|intellectual disability|group home|"
+    r"autism|autistic|special needs|nonverbal|wheelchair|paraly\w+|quadriplegic|frail|memory care|"
     r"assisted living|dementia|disabled|disability|dependent adult|vulnerable adult|bedbound|bedridden|"
     r"(?:[6-9]\d|1[01]\d) year old|resident)"
 )
@@ -918,11 +1563,15 @@ _PERPETRATOR = (
     r"moms? boyfriend|boyfriend|girlfriend|husband|wife|partner|spouse|ex|uncle|aunt|grandpa|grandma|"
     r"grandfather|grandmother|brother|sister|cousin|babysitter|nanny|coach|teacher|caregiver|aide|"
     r"home health aide|nurse|staff|foster (?:mom|dad|parent|mother|father)|neighbor|neighbour|son|daughter|"
-    r"pastor|priest|tutor|he|she|they|someone|somebody|guardian|older brother|older sister)"
+    r"pastor|priest|tutor|he|she|they|someone|somebody|guardian|older brother|older sister|grandson|"
+    r"granddaughter|grandkids?|grandchildren|nephew|niece|roommate|landlord|stepbrother|stepsister|"
+    r"stepson|stepdaughter|(?:\w+ )?friend|friends)"
 )
 _AUX = (
     r"(?:(?:is|was|has been|had been|have been|keeps|kept|will|would|always|still|sometimes|often|also|just|"
     r"allegedly|apparently|reportedly|regularly|constantly|repeatedly|even|now|has|had) )*"
+    r"(?:(?:yells|yelled|screams|screamed|curses|cursed|swears|gets mad|got mad|gets drunk|got drunk|"
+    r"snaps|snapped|drinks|drank) (?:at (?:her|him|them) )?(?:and|then) )?"
 )
 _NOT_A_PERSON = (
     r"(?! (?:on|up|it|back|rock bottom|send|reply|snooze|a (?:deer|car|pole|wall|curb|tree|record|milestone|"
@@ -940,13 +1589,27 @@ _HARM_VERB = (
     r"their) private)|"
     r"sexually (?:abus\w+|assault\w+)|starv(?:es|ed|ing)|neglect(?:s|ed|ing)|lock(?:s|ed|ing) (?:her|him|"
     r"them) "
-    r"(?:in|out)|ties (?:her|him|them) up|tied (?:her|him|them) up|spank(?:s|ed|ing)?|hurt(?:s|ing)?|"
+    r"(?:in|out)|ti(?:es|ed|ing) (?:her|him|them) (?:up|down|to)|spank(?:s|ed|ing)?|hurt(?:s|ing)?|"
     r"forc(?:es|ed|ing) (?:her|him|them) to|"
-    r"steal(?:s|ing)? (?:from )?(?:her|his|their)|stole (?:from )?(?:her|his|their)|"
-    r"tak(?:es|ing) (?:her|his|their) (?:money|checks?|meds|medications?|pension|social security))"
+    r"steal(?:s|ing)? (?:from )?(?:her|his|their)|stole (?:from )?(?:her|his|their))"
+)
+# Taking someone's money or medicines is exploitation, but "she is taking her meds" is self-care.
+_TAKES_THEIRS = (
+    r"(?:tak(?:es|ing)|took|drain(?:s|ed|ing)|empt(?:ies|ied|ying)|cash(?:es|ed|ing)|spend(?:s|ing)|spent) "
+    r"(?:all (?:of )?)?"
+)
+_THEIR_MONEY = (
+    r"(?:money|checks?|meds|medications?|pension|social security|savings|bank account|benefits|pain meds)"
 )
 
 _ABUSE: tuple[_Rule, ...] = (
+    (
+        rf"\b(?!(?:he|she|they|someone|somebody)\b){_PERPETRATOR} {_AUX}{_TAKES_THEIRS}(?:her|his|their) "
+        rf"{_THEIR_MONEY}\b|\bhe {_AUX}{_TAKES_THEIRS}her {_THEIR_MONEY}\b|\bshe {_AUX}{_TAKES_THEIRS}his "
+        rf"{_THEIR_MONEY}\b",
+        "someone's money or medicines taken",
+        "",
+    ),
     (
         rf"\b{_PERPETRATOR} {_AUX}{_HARM_VERB}\b{_NOT_A_PERSON}",
         "a disclosure of someone being hurt or abused",
@@ -968,7 +1631,10 @@ _ABUSE: tuple[_Rule, ...] = (
         "someone being hurt, abused or neglected",
         r"\bhurt(?:s|ing)? (?:her|his|their) feelings\b|\bgot hurt (?:at|playing)\b|\b(?:dog|cat|pet|puppy|"
         r"kitten|"
-        r"horse|car|truck|house|deer|bird)\b (?:\w+ )?(?:got|was|is|gets|been) hit\b",
+        r"horse|car|truck|house|deer|bird)\b (?:\w+ )?(?:got|was|is|gets|been) hit\b|\b(?:hit|"
+        r"struck) by (?:a |"
+        r"the )?(?:ball|pitch|puck|swing|door|branch|wave|frisbee|toy|bat)\b|\bat (?:recess|practice|"
+        r"the game)\b",
     ),
     (
         r"\b(?:left|leaves|leaving|leave|alone|home alone|by (?:himself|herself|themselves)) (?:alone |"
@@ -985,21 +1651,31 @@ _ABUSE: tuple[_Rule, ...] = (
         r"\b(?:has not|have not|had not) (?:been fed|eaten)\b|\bgoes hungry\b|\bstarving\b",
         "a child or dependent without food",
         r"\bstarving (?:after|for|lol)\b",
+        rf"\b(?:{_CHILD}|{_VULNERABLE}|days|weekend|week|mother|mom|dad|father|parents?)\b",
     ),
     (
         r"\b(?:bruises?|bruised|welts|black eye|burn marks|cigarette burns|belt marks|broken (?:arm|wrist|"
-        r"bone|rib)|"
+        r"bone|rib|leg|ribs|bones)|(?:spiral|skull|rib|multiple) fractures?|fractures? (?:in|of) (?:various|"
+        r"different) stages|retinal (?:hemorrhages?|bleeding)|burns? on (?:her|his|their) (?:hands?|feet|"
+        r"legs?|bottom|butt|back|arms?)|"
+        r"held under (?:hot|"
+        r"scalding|boiling) water|scald\w*|"
         r"marks on (?:her|his|their) (?:neck|throat|arms?|face|back|legs?|wrists?)|strangulation marks)\b",
         "unexplained injuries",
-        r"\b(?:cat|dog|fell|fall|sports?|soccer|football|hockey)\b",
+        r"\b(?:cat|dog|(?:fell|fall|falling) (?:off|down|from|while|during|at|playing|on the)|sports?|soccer|"
+        r"football|hockey|fight|fought|playground|recess|trampoline|"
+        r"bike|accident|tripped|practice|game|wrestling|karate|school handled)\b",
         rf"\b(?:{_CHILD}|{_VULNERABLE}|explain|would not say|will not say|afraid|scared|dad|daddy|mom|mommy|"
         rf"stepdad|"
-        rf"husband|boyfriend|partner|aide|caregiver|covered|hide|hiding|did it|got mad)\b",
+        rf"husband|boyfriend|partner|aide|caregiver|covered|hide|hiding|did it|got mad|explanation|story|"
+        rf"inconsistent|does not match|does not add up)\b",
     ),
     (
         r"\b(?:left|leaves|leaving|leave)\b(?: \w+){0,6} (?:alone|home alone|by (?:himself|herself|"
         r"themselves)) "
-        r"(?:for|all|over) (?:the )?(?:days|weekend|weekends|nights|night|\w+ days|a week|hours|day)\b",
+        r"(?:(?:for|all|over) (?:the )?(?:days|weekend|weekends|nights|night|\w+ days|a week|hours|day)\b|"
+        r"overnight|all night|while (?:she|he|they) (?:works|is at work|goes out|parties|drinks|"
+        r"sleeps over))",
         "a child or dependent left alone",
         "",
         rf"\b(?:{_CHILD}|{_VULNERABLE})\b",
@@ -1053,6 +1729,220 @@ _ABUSE: tuple[_Rule, ...] = (
 
 _ABUSE_MORE: tuple[_Rule, ...] = (
     (
+        r"\b(?:with )?no clothes on\b|\b(?:naked|nude|undressed|without (?:her|his|their) clothes)\b(?=.*\b"
+        r"(?:bed|sleep\w*|bath|shower|lap|touch\w*|pictures?|pics|photos?|video|man|uncle|boyfriend|stepdad|"
+        r"dad|"
+        r"grandpa|babysitter|coach)\b)|\b(?:touching|touches|touched|undressing|kissing) (?:a|"
+        r"the) (?:little )?"
+        r"(?:girl|boy|kid|child)\b|\b(?:comes?|came|walks?|walked|barges?|barged|"
+        r"bursts?) in (?:\w+ ){0,2}when "
+        r"(?:she|he|they) (?:is|was|are|were) (?:changing|undressing|naked|showering|in the shower|bathing|"
+        r"getting dressed|asleep|sleeping|in the bath)\b|\b(?:she|he) is (?:all )?grown up now\b|\b(?:sit|"
+        r"sits|sitting|sat) on (?:his|her|their) lap\b(?=.*\b(?:candy|money|gifts?|wiggle|bounce|rub\w*|move|"
+        r"secret|alone|locked|touch\w*|pants)\b)",
+        "signs of sexual abuse of a child",
+        r"\b(?:bath time|potty training|diaper change|swim lesson|doctor visit|pediatrician)\b(?!.*\b(?:man|"
+        r"uncle|boyfriend|stepdad|babysitter|coach|secret)\b)",
+        rf"\b(?:{_CHILD})\b",
+    ),
+    (
+        r"\b(?:do not|does not|did not|will not|would not|never|refuse to|refuses to|refused to) feed (?:her|"
+        r"him|them)\b|\bwithhold\w* (?:her |his |their )?(?:\w+ )?(?:food|meals|water|meds|medications?|"
+        r"medicine|insulin|oxygen|pills)\b|\b(?:no|"
+        r"without) (?:food|"
+        r"dinner|meals) as (?:a )?punishment\b",
+        "a dependent person deprived of food",
+        "",
+        rf"\b(?:{_CHILD}|{_VULNERABLE}|staff|caregiver|aide|group home|disabled|brother|sister|son|"
+        rf"daughter)\b",
+    ),
+    (
+        r"\b(?:put|puts|placed|laid|set|showed|shows|pulled out|took out|takes out|waved|cleaning|loaded|"
+        r"loading) "
+        r"(?:a |his |her |the |their )?(?:gun|knife|rifle|pistol|shotgun|handgun|weapon) (?:on the table|out|"
+        r"in "
+        r"front of (?:her|him|them|the kids)|on the bed|on the counter|next to (?:her|him))\b(?=.*\b(?:fight|"
+        r"argument|argu\w*|angry|mad|yell\w*|scream\w*|threat\w*|you know what|leave|leaves|drunk|rage)\b)|"
+        r"\b(?:kill|hurt|shoot|drown|poison) (?:her|his|their|the) (?:dog|cat|pets?)\b(?=.*\b(?:leave|leaves|"
+        r"and then|then (?:her|him|you|me)|if (?:she|he|you)|next)\b)|\b(?:kill|hurt|shoot) (?:\w+ ){0,3}and "
+        r"then (?:her|him|them|me|you)\b",
+        "domestic violence with signs of lethality",
+        "",
+    ),
+    (
+        r"\bkiss(?:es|ed|ing)? (?:her|him|them) (?:on the (?:mouth|lips)|with (?:his|her) tongue|like a "
+        r"(?:girlfriend|boyfriend))\b|\b(?:makes?|made|making|tells?|told|asks?|asked|forces?|forced) (?:her|"
+        r"him|them) (?:to )?(?:take off|remove|pull down|undress|strip|show (?:him|her) (?:her|"
+        r"his))(?: (?:her|"
+        r"his|their))? ?(?:clothes|pants|underwear|shirt|diaper|panties)?\b|\bplay(?:s|ed|ing)? doctor\b|"
+        r"\b(?:makes?|made|making|forces?|forced|forcing|tells?|told) (?:her|him|them) (?:to )?(?:sleep|lie|"
+        r"lay|"
+        r"get|stay|shower|bathe) (?:in|with|into) (?:his|her|their|him)\b(?! (?:own|room|sister|brother)\b)|"
+        r"\b(?:gives?|gave|giving|buys?|bought) (?:her|him|them) (?:vapes?|vape pens|weed|alcohol|beer|drugs|"
+        r"money|gifts|lingerie)\b(?=.*\b(?:coach|pastor|teacher|uncle|man|adult|guy|neighbor|secret|kiss\w*|"
+        r"boyfriend|older|tutor|\d\d year old)\b)",
+        "grooming or sexual abuse of a child",
+        r"\b(?:dress up|costume|halloween|doctor kit)\b(?!.*\b(?:clothes off|undress|naked)\b)",
+        rf"\b(?:{_CHILD})\b",
+    ),
+    (
+        r"\b(?:alone|by (?:themselves|himself|herself)) (?:\w+ ){0,3}since (?:monday|tuesday|wednesday|"
+        r"thursday|friday|saturday|sunday|yesterday|last night|the weekend|\w+ days)\b|\b(?:in|"
+        r"is in) (?:jail|"
+        r"prison|the hospital|rehab)\b(?=.*\b(?:alone|nobody|no one|by themselves)\b)",
+        "children left alone",
+        "",
+        rf"\b(?:{_CHILD})\b",
+    ),
+    (
+        r"\b(?:hides?|hid|hiding|takes?|took|taking|removes?|removed|keeps?|kept|locks? up|locked up) (?:her|"
+        r"his|their) (?:walker|wheelchair|cane|hearing aids?|glasses|phone|keys|dentures|oxygen|meds|"
+        r"medications?)\b(?=.*\b(?:can not|could not|so (?:she|he|they)|leave|call|get up|move|walk|hear|"
+        r"punish\w*|control\w*|angry|mad)\b)|\b(?:pinch(?:es|ed|ing)?|twist(?:s|ed|ing)? (?:her|his) arm|"
+        r"rough(?:ly)? handl\w*|handles? (?:her|him) roughly)\b",
+        "a dependent person controlled or mistreated",
+        "",
+        rf"\b(?:{_CHILD}|{_VULNERABLE}|caregiver|aide|nurse|staff|mom|mother|dad|father|\d\d)\b",
+    ),
+    (
+        r"\b(?:dating|dates|boyfriend|girlfriend|seeing|sleeping with|slept with|hooking up|hooked up|sex|"
+        r"sexual|relationship|sexting|married|engaged|pregnant by|hanging out with|talking to|moved in with|"
+        r"sends? (?:him |her )?(?:pics|pictures|photos|nudes)|met (?:him|her|them)? ?online|met on|online "
+        r"(?:boyfriend|girlfriend)|run away with|running away with|ran away with)\b",
+        "a minor in a relationship with an adult",
+        "",
+        r"(?=.*\b(?:(?:[4-9]|1[0-7]) year old|teen|teenage|teenager|minor|high schooler|middle schooler|"
+        r"\d+th grader)\b)(?=.*\b(?:1[89]|[2-9]\d) year old\b|.*\b(?:adult|grown|older) "
+        r"(?:man|woman|guy|men)\b|.*\b(?:who is|he is|she is|is|aged|age) (?:1[89]|[2-9]\d)\b(?= *$|"
+        r" [.,!?;:]| "
+        r"(?:and|years|but|so|or)\b))",
+    ),
+    (
+        r"\b(?:is|it is|its|that is|was|keep it|keeping it|our|their) (?:our|their|a|his|her)? ?(?:little |"
+        r"special |big )?secret\b|\b(?:watch(?:es|ed|ing)?|film(?:s|ed|ing)?|record(?:s|ed|ing)?|peek(?:s|ed|"
+        r"ing)?|spy|spies|spied|spying|photograph(?:s|ed|ing)?|takes? (?:pics|pictures|photos|videos) of) "
+        r"(?:on )?(?:her|him|them) (?:\w+ ){0,2}(?:shower\w*|bath\w*|undress\w*|chang(?:e|es|"
+        r"ing) (?:clothes)?|"
+        r"naked|getting dressed|in the (?:shower|bath|bathroom)|sleep\w*|pee\w*)\b|\b(?:in|into) (?:her|"
+        r"his|their|the) bed (?:with|at night)\b|\b(?:her|his) (?:\w+ ){0,2}(?:in bed|sleeps? in (?:her|his) "
+        r"bed)\b(?=.*\b(?:uncle|stepdad|dad|grandpa|man|boyfriend|cousin|brother|babysitter|coach|secret)\b)",
+        "signs of sexual abuse of a child",
+        r"\b(?:surprise|party|present|birthday|christmas|gift|baby monitor|nanny cam)\b",
+        rf"\b(?:{_CHILD})\b",
+    ),
+    (
+        r"\b(?:kept|keeps?|keeping|locked|locks?|locking|chained|chains|tied|ties|confined|shut|shuts) "
+        r"(?:\w+ ){0,2}(?:in|inside|into|to) (?:the |a |his |her |their )?(?:locked |dark |small |"
+        r"tiny )?(?:basement|closet|room|bedroom|"
+        r"cage|crate|attic|shed|garage|car|bed|chair|bathroom|dog crate)\b|\b(?:fed|eats?|feeds? (?:her|him|"
+        r"them)) (?:only |just )?(?:once a day|once a week|scraps|every other day|leftovers only)\b|"
+        r"\b(?:not|never|barely|rarely) (?:being )?fed\b",
+        "confinement or deprivation of a dependent person",
+        r"\b(?:time ?out|grounded|grounding|went to (?:her|his) room|in (?:her|his|their) room (?:all day )?"
+        r"(?:gaming|playing|on (?:her|his) phone))\b",
+        rf"\b(?:{_CHILD}|{_VULNERABLE}|adult son|adult daughter|disabled|dependent)\b",
+    ),
+    (
+        r"\b(?:(?:sells?|sold|selling|trades?|traded|trading|rents?|rented|renting|pimps?|pimped|pimping|"
+        r"prostitutes?|prostituted|prostituting|offers?|offered) (?:her|him|them)\b(?= (?:to|out|for|on)\b)|"
+        r"(?:forces?|forced|forcing|makes?|made|making) (?:her|him|them) (?:to )?(?:sleep with|have sex with|"
+        r"do "
+        r"sex work|work the streets|sell (?:herself|himself|themselves|her body|his body))|sex trafficking|"
+        r"trafficked|being trafficked|human trafficking)\b",
+        "sexual exploitation or trafficking",
+        r"\b(?:trafficking (?:court|training|awareness|class|laws?)|traffic (?:ticket|jam))\b",
+    ),
+    (
+        r"\b(?:comes?|came|coming|goes|went|gets?|got|sneaks?|snuck|climbs?|climbed|crawls?|crawled|walks?|"
+        r"walked|walking|barges?|barged|barging) (?:in|into|in to) (?:her|his|their|my|the) (?:room|bed|"
+        r"bedroom|shower|bath|bathroom)\b(?=.*\b(?:night|asleep|sleep|sleeping|pretends?|scared|afraid|"
+        r"touch\w*|dark|when (?:mom|dad)|door|shower\w*|bath\w*|chang\w*|undress\w*|naked|locks?)\b)|"
+        r"\bpretends? to be asleep\b|\b(?:told|tells|telling|made|makes|asked) (?:her|him|them) (?:not to|to "
+        r"not|never to) tell\b",
+        "an account that suggests sexual abuse",
+        "",
+        rf"\b(?:{_CHILD}|{_VULNERABLE}|kids?|teen|mom boyfriend|mother boyfriend|stepdad|stepfather|uncle|"
+        rf"cousin|grandpa|stepbrother|boyfriend|man|guy|neighbor|coach|babysitter)\b",
+    ),
+    (
+        r"\b(?:has been|is|went|gone|been) missing\b|\b(?:ran|run|running|runs) away (?:from home|again|"
+        r"with)\b|"
+        r"\brunaway\b|"
+        r"\b(?:with|meeting|met|meets|seeing|dating|sleeping with|staying with) (?:a|an|some) (?:\d\d year "
+        r"old|older|grown|adult) (?:man|guy|men|woman|boyfriend|stranger)\b|\b(?:man|guy|adult|stranger) "
+        r"(?:she|he) met online\b|\bmet (?:him|her|them|someone|a man|a guy) online\b(?=.*\b(?:meet|"
+        r"meeting|ran|left|missing|older|\d\d year old)\b)",
+        "a missing or exploited minor",
+        r"\b(?:missing (?:school|class|sessions?|appointments?|work|homework|out)|missing (?:her|his) "
+        r"(?:mom|dad|friends))\b",
+        rf"\b(?:{_CHILD})\b",
+    ),
+    (
+        r"(?<!asked about )(?<!asks about )(?<!questions about )(?<!learning about )"
+        r"\b(?:hurts?|hurting|hurt|touch(?:es|ed|ing)?|sore|bleeding|bleeds|pain|rubs?|rubbing|rubbed|"
+        r"kiss(?:es|ed|ing)?|looks? at|looked at|plays? with|played with|pokes?|poked|licks?|licked) (?:her |"
+        r"him |them |it |me )?(?:down there|in (?:her|his|their) (?:private|bottom|butt))|\bbad "
+        r"(?:touch|touches|touching|touched|secret|secrets)\b|\bprivate (?:parts|part|area|places?|spots?)\b|"
+        r"\bprivates\b|\bpee ?pees?\b|\bno no (?:spot|place|square|touch|zone)\b|\b(?:special|secret) "
+        r"(?:game|games|touch|touching|club|hugs?|tickle\w*)\b|\b(?:tickle|wrestling|special|secret|naked|"
+        r"touching) "
+        r"games?\b(?=.*\b(?:covers|blanket|bed|naked|clothes|alone|secret|night|under)\b)|\bunder the "
+        r"(?:covers|blankets?|sheets) with (?:her|him|them)\b|\bplays? (?:a |the )?(?:\w+ )?games? with "
+        r"(?:her|him|them) in (?:the |her |his )?(?:bathroom|bed|bedroom|shower|bath|dark|basement)\b|"
+        r"\btouch(?:es|ed|ing)? (?:her|him|them) (?:there|where|under)\b|\b(?:did|does|do|doing|done|made "
+        r"(?:her|him|them) do|makes (?:her|him|them) do|tried) (?:\w+ ){0,2}(?:sex|sexual|private|nasty|"
+        r"gross|"
+        r"weird|bad|grown up|adult|naughty) (?:stuff|things|games?)\b|\b(?:licks?|licked|licking|sucks?|"
+        r"sucked|"
+        r"sucking|humps?|humped|humping) (?:me|her|him|them)\b|\bwhere (?:her|his|their) "
+        r"(?:underwear|swimsuit|bathing suit) (?:goes|is|covers)\b",
+        "a child's words for sexual abuse",
+        r"\b(?:good touch|body safety|curriculum|lesson plan|psychoeducation|taught|teaching|teach|"
+        r"asked about|"
+        r"asks about|questions? about|curious about|learning about|how to (?:answer|talk|explain|respond)|"
+        r"asked "
+        r"(?:me )?(?:why|what|where|how|if|whether)|asks (?:why|what|where|how)|what to say|"
+        r"not sure (?:what|how))\b",
+        rf"\b(?:{_CHILD}|{_VULNERABLE}|kids?|preschool\w*|kindergarten\w*|little one)\b",
+    ),
+    (
+        r"\b(?:makes?|made|making|tells?|told|telling|asks?|asked|forces?|forced) (?:her|him|them) (?:to )?"
+        r"keep (?:it |this |that |a |our |their |things |what happens )?(?:secrets?|quiet|(?:a |our |their "
+        r")?(?:little |special )?secret)\b|\b(?:our|a|their) (?:little |special )secret\b|\bdo not tell "
+        r"(?:mommy|mom|daddy|dad|anyone|anybody|your mom|your dad)\b",
+        "an adult making a child keep secrets",
+        r"\b(?:surprise|party|present|birthday|christmas)\b",
+        rf"\b(?:{_CHILD}|{_VULNERABLE}|kids?)\b",
+    ),
+    (
+        r"\bnext time (?:he|she|they) (?:will|is going to|would|might|could) (?:finish|kill|end|really)\b|"
+        r"\bfinish (?:the job|her off|him off|them off|what (?:he|she|they) started)\b|\b(?:hands?|arms?|"
+        r"belt|cord|rope) (?:around|on|over) (?:her|his|their) (?:neck|throat)\b|\b(?:gun|knife|blade) "
+        r"(?:to|at|against|on) (?:her|his|their) (?:head|throat|chest|neck)\b|\bthreatened (?:her|him|them) "
+        r"with (?:a |his |her )?(?:gun|knife|weapon|bat)\b|\b(?:strangl|chok)\w* (?:her|him|them) "
+        r"(?:until|till|so)\b",
+        "domestic violence with signs of lethality",
+        "",
+    ),
+    (
+        r"\b(?:leaves?|left|leaving|keeps?|kept) (?:(?:her|him|them) )?(?:in|on|lying in|sitting in) (?:a |"
+        r"the "
+        r"|her |his )?(?:soiled|dirty|wet|urine|her own|his own|their own|the floor)\b|\b(?:has|with|"
+        r"developed|"
+        r"got|getting) (?:\w+ )?(?:sores|bedsores|pressure ulcers)\b|\b(?:leaves?|left|leaving|keeps?|"
+        r"kept) (?:her|"
+        r"him|them) (?:in|on) (?:bed|the bed|the floor|the couch|a chair|the bathroom|the car) (?:for|all) "
+        r"(?:days|hours|the day|a day|\w+ days|the weekend|night|weeks?)\b|\bwithout (?:changing|feeding|"
+        r"bathing|cleaning|checking on|turning) (?:her|him|them)\b|\b(?:has not|have not|had not|never) "
+        r"(?:been )?(?:changed|bathed|cleaned|fed|turned|given (?:her|his|their) meds)\b(?=.*\b(?:days?|"
+        r"week|sores|weeks)\b)|\bno (?:heat|food|water|electricity) (?:in|at) (?:the|her|his|their) "
+        r"(?:house|home|apartment|room|place)\b",
+        "neglect of a dependent person",
+        "",
+        rf"\b(?:{_CHILD}|{_VULNERABLE}|mom|mother|dad|father|patient|resident|brother|sister|caregiver|aide|"
+        rf"\d\d)\b",
+    ),
+    (
         r"\btouch(?:es|ed|ing)? (?:her|him|them)\b(?! (?:on the (?:shoulder|arm|back)|base))|\bmakes? (?:her|"
         r"him|them) "
         r"sit on (?:his|her|their) lap\b|\b(?:his|her|their) hands? (?:down|in|under) (?:her|his|their) "
@@ -1096,7 +1986,8 @@ _ABUSE_MORE: tuple[_Rule, ...] = (
     ),
     (
         rf"\b{_PERPETRATOR} {_AUX}(?:sends?|sent|sending|texts?|texted|shows?|showed|showing|asks?|asked) "
-        r"(?:her|him|them) (?:\w+ )?(?:sexual|explicit|nude|naked|dirty|sexy|inappropriate) ?(?:messages|"
+        r"(?:her|him|them) (?:\w+ ){0,3}(?:sexual|explicit|nude|naked|dirty|sexy|inappropriate|porn\w*) "
+        r"?(?:messages|people|men|women|bodies|"
         r"texts|pics|"
         r"pictures|photos|videos|images|stuff|things|content)?\b|\b(?:sexting|sexts) (?:with )?(?:a |her |"
         r"him |my )?"
@@ -1109,10 +2000,31 @@ _ABUSE_MORE: tuple[_Rule, ...] = (
 
 _MEDICAL: tuple[_Rule, ...] = (
     (
+        r"\b(?:is not|was not|not|can not|will not) (?:moving|getting up|waking up)\b(?=.*\b(?:fell|fall|"
+        r"collapsed|hit|floor|ground|stairs|unconscious|limp|blood)\b)|\b(?:fell|fallen|falling) (?:down|off|"
+        r"from) (?:the |a )?(?:stairs|steps|ladder|balcony|roof|window)\b(?=.*\b(?:not|hurt|bleeding|head|"
+        r"unconscious|moving|broke|ambulance|911)\b)",
+        "a fall with injury",
+        "",
+    ),
+    (
+        r"\b(?:barely|not|is not|was not|hardly|only partly) (?:responsive|conscious|breathing right|"
+        r"arousable)\b|\bunarousable\b|\b(?:blue|purple) lips\b|\blips (?:are |"
+        r"were |look |turned )?(?:blue|purple)\b|\bslumped\b|\bunresponsive\b|"
+        r"\bbreathing (?:weird|funny|strange|strangely|shallow|slow|oddly|heavily|irregular|really slow)\b|"
+        r"\bempty (?:pill|medicine|prescription) bottles?\b|\b(?:grabbed|grabbing|clutching|clutched|"
+        r"holding) "
+        r"(?:his|her|their) chest\b",
+        "not responsive",
+        "",
+    ),
+    (
         r"\b(?:passed out|fainted|fainting|blacked out|collapsed|collapsing|lost consciousness|unconscious|"
-        r"unresponsive|not responding|will not wake up|would not wake up|can not wake (?:her|him|them))\b",
+        r"unresponsive|not responding|will not wake up|would not wake up|can not wake (?:her|him|them)|(?:is|"
+        r"was) not waking up|can not be woken|(?:will|would) not wake)\b",
         "loss of consciousness",
-        r"\b(?:collapsed|collapsing) (?:in tears|crying|laughing)\b|\bpassed out (?:flyers|papers)\b",
+        r"\b(?:collapsed|collapsing) (?:in tears|crying|laughing)\b|\bpassed out (?:flyers|papers)\b|"
+        r"\b(?:blood draw|needle phobia|vasovagal|at the sight of blood)\b",
     ),
     (
         r"\b(?:seizure|seizing|convulsing|convulsions|eyes rolled back|eyes rolling back|"
@@ -1125,21 +2037,31 @@ _MEDICAL: tuple[_Rule, ...] = (
     (
         r"\b(?:not breathing|stopped breathing|can not breathe|could not breathe|trouble breathing|"
         r"struggling to "
-        r"breathe|turning blue|lips (?:are|were|turning) blue|choking)\b",
+        r"breathe|turning blue|lips (?:are|were|turning) blue|choking|asthma attack|can barely (?:breathe|"
+        r"talk|"
+        r"speak)|gasping|wheezing badly)\b",
         "difficulty breathing",
         r"\b(?:felt like|feels like|feel like|panic attack|it passed|anxiety)\b",
     ),
     (
-        r"\bchest pains?\b|\bheart attack\b|\bhaving a stroke\b|\b(?:had|has|is having) a stroke\b|"
+        r"\bchest (?:hurts|is hurting|feels tight|tightness|pressure|is tight)\b(?=.*\b(?:arm|numb|sweat\w*|"
+        r"breath\w*|jaw|dizzy|nause\w*|pale|faint\w*|really bad)\b)|\bchest pains?\b|\bheart attack\b|"
+        r"\bhaving a stroke\b|\b(?:had|has|is having) a stroke\b|"
         r"\bslurred speech\b|"
         r"\bface (?:is )?droop\w*\b",
         "signs of a heart attack or stroke",
         r"\bstroke of\b",
     ),
     (
-        r"\boverdos(?:e|ed|ing)\b|\btook (?:too many|a lot of|a bunch of|a handful of|handful of|\d+) "
-        r"(?:of )?(?:her |his |their |my )?(?:pills|meds|tablets|xanax|tylenol|benzos|opioids|oxy|"
-        r"sleeping pills)\b",
+        rf"\boverdos(?:e|ed|ing)\b|\b(?:took|taken|takes|swallowed|popped|downed|had|ingested|consumed) "
+        rf"(?:like |about |around |maybe |almost |over |at least |probably |possibly )?"
+        rf"(?:a large (?:number|amount|quantity) of|large (?:amounts|quantities|numbers) of|an? (?:excessive|"
+        rf"significant|huge|unknown) (?:number|amount|quantity) of|excessive|several|numerous|too many|"
+        rf"a lot of|"
+        rf"a bunch of|a handful of|handful of|tons of|lots of|way too many|way more|extra|double|triple|"
+        rf"[1-9]\d+|a dozen|dozens of|twenty|thirty|forty|fifty|(?:her|his|their|my|a|the|an) (?:whole|"
+        rf"entire|full) (?:month|week|bottle|supply|prescription|script|pack|box|strip|sheet)) (?:of )?"
+        rf"(?:her |his |their |my |the )?(?:\w+ )?{_DRUG}\b",
         "an overdose",
         r"\boverdose (?:prevention|training|kit|kits)\b",
     ),
@@ -1151,7 +2073,14 @@ _MEDICAL: tuple[_Rule, ...] = (
         "heavy bleeding",
         "",
     ),
-    (r"\ballergic reaction\b|\banaphyla\w*\b|\bepi ?pen\b", "a severe allergic reaction", ""),
+    (
+        r"\ballergic reaction\b|\banaphyla\w*\b|\bepi ?pen\b|\bthroat (?:is |feels |getting )?(?:tight|"
+        r"closing|swelling)\b|\bhives all over\b|\b(?:stung|sting|peanut|shellfish)\b(?=.*\b(?:wheez\w*|"
+        r"swell\w*|throat|can not breathe|hives)\b)|\b(?:face|throat|lips|tongue|mouth|eyes) "
+        r"(?:is |are |was |were |started |keeps )?(?:swelling|swollen|closing|puffing up)\b",
+        "a severe allergic reaction",
+        "",
+    ),
     (
         r"\b(?:blood sugar|diabetic|hypoglycemi\w*|insulin) (?:crash|emergency|low|shock|coma|reaction)\b|"
         r"\bdiabetic (?:shock|coma)\b",
@@ -1226,7 +2155,8 @@ _COMPILED: tuple[_Compiled, ...] = tuple(_compile(kind, rule) for kind, rules in
 # ------------------------------------------------------------------------ context that defuses a match
 
 _CLAUSE_SPLIT = re.compile(
-    r" (?:[.!?;]|but|however|although|though|yet|except|whereas|while|then|now|later|until) (?=\S)"
+    r" (?:[.!?;]|but|however|although|though|yet|except|whereas|while|then(?<!and then)|"
+    r"now(?<!right now)(?<!just now)(?<!for now)(?<!of now)|later|until) (?=\S)"
 )
 # Strong negations reach across a short list ("denies si, hi, or plan"); weak ones only touch the
 # next few words, so "not eating and wants to die" still fires.
@@ -1245,11 +2175,13 @@ _NEG_BLOCKERS = re.compile(
 )
 _POST_NEG = re.compile(
     r"^\s*(?:ideations?|thoughts|ideation and homicidal ideation)?\s*(?:,|:|-)?\s*(?:denied|denies|neg|"
-    r"negative|none|no|absent|not present|nil)\b"
+    r"negative|none|no(?! one| body|body|thing|where| longer| way| matter| reason| point| idea| more|"
+    r" longer)|"
+    r"absent|not present|nil)\b"
 )
 
 _HISTORICAL_PREFIX = re.compile(
-    r"\b(?:history of|hist of|past|previous|previously|prior|old|former|remote|childhood|lifetime|"
+    r"\b(?:history of|hist of|past|previous|previously|prior|(?<!year )old|former|remote|childhood|lifetime|"
     r"history of past|long history of|a history of)(?: \w+){0,2}$"
 )
 _DISTANT_TIME = re.compile(
@@ -1257,11 +2189,15 @@ _DISTANT_TIME = re.compile(
     r"(?:years?|decades?) (?:ago|back|earlier|before)\b|\byears (?:ago|back|earlier)\b|"
     r"\blong (?:time )?ago\b|"
     r"\bdecades? ago\b|\bas a (?:child|kid|teen|teenager|young \w+|little girl|little boy|minor)\b|"
-    r"\bwhen (?:she|he|they|i) (?:was|were) (?:a (?:child|kid|teen|teenager|little)|little|young|younger|"
+    r"\bwhen (?:she|he|they|i|client|my client) (?:was|were) (?:a (?:child|kid|teen|teenager|little)|little|"
+    r"young|younger|"
     r"\d+|in (?:high school|college|middle school))\b|\bin (?:high school|college|middle school|grad school|"
     r"(?:her|his|their) (?:teens|twenties|20s|thirties|30s|youth))\b|\bgrowing up\b|\bback in (?:19|"
     r"20)\d\d\b|"
-    r"\bin (?:19|20)\d\d\b|\bused to\b|\bin the past\b|\b(?:last|a) (?:year|decade)\b|\byears? earlier\b|"
+    r"\bin (?:19|20)\d\d\b|\bused to\b|\bin the past\b|\babout (?:her|his|their) past\b|\bfrom (?:her|his|"
+    r"their) (?:teens|twenties|childhood|youth|college years|adolescence)\b|"
+    r"\b(?:is )?now \d\d(?: years old)? "
+    r"and (?:stable|safe|doing well|thriving|married)\b|\b(?:last|a) (?:year|decade)\b|\byears? earlier\b|"
     r"\b(?:is|has been|been|now|remains?) (?:stable|doing well|in remission|sober)\b|\bstable (?:since|for|"
     r"now)\b|"
     r"\bresolved\b|\bno longer\b|\bsince (?:then|recovered)\b"
@@ -1273,33 +2209,6 @@ _IMMINENT = re.compile(
     r"these days|"
     r"anymore|any more)\b"
 )
-# Study, policy or hypotheticals: no person is at risk unless the message also reports what someone
-# said or did.
-_GENERAL = re.compile(
-    r"\b(?:(?:reading|read|readings?|learning|learned|learnt|studying|lecture|article|research|podcast|"
-    r"chapter|"
-    r"webinar|workshop|training|seminar) (?:about|on|up on|for)|studying|textbook|case study|vignette|"
-    r"role ?play|ce (?:course|credits?)|continuing education|"
-    r"(?:for|in) (?:my |a |our |the )?(?:class|course|exam|paper|assignment|seminar|lecture|program|training|"
-    r"cohort|practicum class|ethics class)|writing a paper|(?:my|our) (?:class|course|professor|instructor)|"
-    r"screening tools?)\b"
-)
-_HYPOTHETICAL = re.compile(
-    r"\b(?:hypothetically|hypothetical|in general|generally speaking|what if|what happens if|if a client|"
-    r"if my client ever|if someone|if a patient|if clients|if a kid|if a child|if a minor|if an? (?:elderly|"
-    r"older)|"
-    r"should a client|in case a client|when a client|when clients)\b"
-)
-_CONCRETE = re.compile(
-    r"\b(?:(?:my|this|the|our) client|she|he|they) (?:just |already |literally )?(?:said|told|texted|"
-    r"messaged|"
-    r"disclosed|admitted|reported|endorsed|wrote|called|emailed|posted)\b"
-)
-_REPORTED = re.compile(
-    r"\b(?:said|says|told|tells|telling|reported|reports|disclosed|discloses|admitted|admits|endorsed|"
-    r"endorses|texted|messaged|emailed|called|wrote|posted|showed up|mentioned|shared|stated|states|"
-    r"is planning|has a plan)\b"
-)
 # Someone else's completed suicide is grief work, not an imminent risk to the client.
 _COMPLETED = re.compile(
     r"\b(?:died by suicide|died of suicide|committed suicide|completed suicide|lost (?:her|his|their|a) "
@@ -1308,9 +2217,28 @@ _COMPLETED = re.compile(
 )
 
 
-def _clauses(text: str) -> list[str]:
-    """Split normalized text where negation and time words stop applying."""
-    return [c.strip() for c in _CLAUSE_SPLIT.split(f" {text} ") if c.strip()]
+def _clause_spans(sentence: str) -> list[tuple[int, int]]:
+    """Where each clause of a sentence starts and ends, as offsets into the sentence."""
+    spans: list[tuple[int, int]] = []
+    last = 0
+    for match in _CLAUSE_SPLIT.finditer(f" {sentence} "):
+        spans.append((max(last - 1, 0), max(match.start() - 1, 0)))
+        last = match.end()
+    spans.append((max(last - 1, 0), len(sentence)))
+    return spans
+
+
+def _in_clause(spans: list[tuple[int, int]], sentence: str, start: int, end: int) -> tuple[str, int, int]:
+    """The clause a match starts in, with the match's offsets inside that clause.
+
+    Patterns see the whole sentence, so a context word after "while" or "then" still counts, but
+    negation and time words are judged within the clause the match sits in.
+    """
+    first, last = spans[0]
+    for a, b in spans:
+        if a <= start:
+            first, last = a, b
+    return sentence[first:last], start - first, min(end, last) - first
 
 
 def _negated(clause: str, start: int, end: int) -> bool:
@@ -1329,9 +2257,23 @@ def _negated(clause: str, start: int, end: int) -> bool:
     return bool(_POST_NEG.match(clause[end:]))
 
 
+_NEGATED_INTENT = re.compile(
+    r"\b(?:denie[sd]|deny|denying|no|without|not|never|negative for)\b(?: \w+){0,3} (?:plans?|intent|"
+    r"intention)\b(?: (?:or|and|,) (?:\w+ )?(?:plans?|intent|means))*"
+)
+
+
+# "in session today" dates the conversation, not the risk.
+_SESSION_TIME = re.compile(
+    r"\b(?:during |in |at )?(?:today s |our |her |his )?(?:session|group|intake|supervision|appointment|"
+    r"class|meeting) (?:today|this morning|this afternoon|this week|tonight)\b|\b(?:during|in|at) (?:session|"
+    r"group|intake) today\b|\btoday s session\b"
+)
+
+
 def _historical(clause: str, sentence: str, start: int) -> bool:
     """Whether the match is about the past and nothing in its clause says the risk is current."""
-    if _IMMINENT.search(clause):
+    if _IMMINENT.search(_SESSION_TIME.sub(" ", _NEGATED_INTENT.sub(" ", clause))):
         return False
     return bool(
         _HISTORICAL_PREFIX.search(clause[:start].rstrip())
@@ -1355,20 +2297,684 @@ def _sentences(text: str) -> Iterator[str]:
             yield sentence.strip()
 
 
-_MINOR_VICTIM = re.compile(rf"\b{_CHILD}\b|\b{_VULNERABLE}\b")
+_MINOR_VICTIM = re.compile(rf"\b{_CHILD}\b(?! protective)|\b{_VULNERABLE}\b")
 _ADULT_LOOKING_BACK = re.compile(
     r"\b(?:as a (?:child|kid|teen|teenager|little girl|little boy)|when (?:she|he|they) (?:was|were)|"
     r"growing up|childhood|years ago)\b"
 )
 
 
-def _general_only(normalized: str) -> bool:
-    """Whether every sentence is study, policy or a hypothetical (nobody in particular at risk)."""
-    return all(
-        (_GENERAL.search(sentence) and not _REPORTED.search(sentence))
-        or (_HYPOTHETICAL.search(sentence) and not _CONCRETE.search(sentence))
-        for sentence in _sentences(normalized)
+# ------------------------------------------------------------------ context that defuses a whole sentence
+
+# Present-tense, acute evidence. A sentence that also says the risk is studied, planned for, resolved
+# or someone else's story is still checked when one of these is in it ("cps closed it but he is hitting
+# her again", "we reviewed the safety plan and she still has the pills").
+_ACUTE_STATE = re.compile(
+    r"\b(?:right now|as we speak|just (?:took|said|told|texted|called|cut|overdosed|swallowed|disclosed|"
+    r"now|left)|still (?:has|have|is|are|wants|keeps|planning|cutting)|again|(?:has|have|got|bought) (?:a|"
+    r"the) "
+    r"(?:plan|gun|pills|rope|knife|date)|plans? to|planning to|intends? to|about to|(?:going|wants?|will|"
+    r"ready) to (?:kill|hurt|die|jump|end|overdose|shoot|stab|harm|do it)|not (?:answering|responding|"
+    r"picking up|replying)|has not (?:answered|responded|replied)|can not reach|(?:is|are) (?:on|at) the "
+    r"(?:bridge|roof|tracks|ledge|edge)|on (?:her|his|their) way|in the (?:lobby|waiting room|"
+    r"bathroom|parking lot))\b"
+)
+_ACUTE_TIME = re.compile(r"\b(?:tonight|this (?:morning|afternoon|evening)|currently|at the moment)\b")
+
+# Study, training and policy: nobody in particular is at risk unless someone said or did something.
+_GENERAL = re.compile(
+    r"\b(?:(?:doing|did|do|conducting|conducted|completing|completed|my first|first time doing) (?:a |an |"
+    r"the "
+    r"|my )?(?:first )?(?:suicide |risk |lethality |safety )*(?:risk assessment|assessment|screening)s?\b(?! "
+    r"(?:and|where|which|that) (?:she|he|they|client))|(?:reading|read|readings?|learning|learned|learnt|"
+    r"studying|lecture|article|research|podcast|"
+    r"chapter|paper|papers|video|videos|webinar|workshop|training|trainings|seminar|module|presentation|"
+    r"didactic|in service|inservice) (?:about|on|up on|for|covering|abt)|studying|textbook|case study|"
+    r"vignette|role ?play\w*|ce (?:course|credits?)|continuing education|training video|grand rounds|"
+    r"case conference|"
+    r"for (?:my |a |our |the |her |his |their )?(?:\w+ )?(?:class|course|project|assignment|paper|homework|"
+    r"report|presentation)|"
+    r"(?:for|in) (?:my |a |our |the )?(?:class|course|exam|paper|assignment|seminar|lecture|program|training|"
+    r"cohort|practicum class|ethics class|practicum seminar|rotation)|writing a paper|(?:my|our) (?:class|"
+    r"course|professor|instructor)|screening tools?|columbia (?:scale|protocol|suicide severity)|"
+    r"review\w* (?:\w+ ){0,4}(?:laws?|criteria|requirements|guidelines|polic(?:y|ies)|statutes?|protocols?|"
+    r"procedures?|standards?)|reporting (?:laws?|criteria|requirements|guidelines|polic(?:y|ies)|"
+    r"procedures?|obligations|duties)|(?:how|when) (?:do|should|can|would) (?:i|we|you) (?:ask|bring up|"
+    r"assess|screen|talk about|document|word|respond|handle|know)|how (?:\w+ ){0,3}works|limits (?:of|to) "
+    r"confidentiality|confidentiality (?:limits|rules|policy))\b"
+)
+# Hypotheticals and safety-planning talk.
+_HYPOTHETICAL = re.compile(
+    r"\b(?:hypothetically|hypothetical|in general|generally speaking|what if|what happens if|if a client|"
+    r"if my client ever|if (?:\w+ ){1,2}ever|what to do (?:if|when)|if someone|if a patient|if clients|"
+    r"if a kid|if a child|if a minor|if an? (?:elderly|"
+    r"older)|should a client|in case a client|when a client|when clients|if (?:she|he|they|client|i|you|"
+    r"we) (?:ever|were to|was to|were ever|ever were|ever was)|in case (?:she|he|they|client) ever|"
+    r"what (?:i|we|you|she|he) (?:would|should|could|will|might) do (?:if|when)|warning signs to (?:watch|"
+    r"look) for)\b"
+)
+# "is it confidential if she ever wants to hurt herself": a question about the rules, not a disclosure
+_CONFIDENTIALITY_Q = re.compile(
+    r"\b(?:confidential(?:ity)? (?:if|limits|rules|policy)|limits (?:of|to) confidentiality|(?:would|will|do|"
+    r"does) (?:you|i|we) (?:have to "
+    r")?(?:report|tell (?:anyone|someone|her parents|his parents)|break confidentiality) if)\b"
+)
+_PLANNING = re.compile(
+    r"\b(?:(?:reviewed|reviewing|review|went over|going over|updated|updating|practiced|practicing|made|"
+    r"making|completed|did|wrote|created|filled out|worked on|working on|signed) (?:\w+ ){0,2}(?:crisis|"
+    r"safety) plan(?:ning)?|safety planning|crisis plan|coping plan|(?:reviewed|went over|discussed|talked "
+    r"about) (?:the )?warning signs)\b"
+)
+_CONCRETE = re.compile(
+    r"\b(?<!if a )(?<!when a )(?<!if my )(?<!if the )(?:(?:(?:my|this|the|our) )?client(?: \w+)?|she|he|"
+    r"they) "
+    r"(?:just "
+    r"|already |literally )?(?:said|says|told|tells|texted|messaged|disclosed|admitted|reported|endorsed|"
+    r"wrote|called|emailed|posted|shared|showed)\b"
+)
+_REPORTED = re.compile(
+    r"\b(?:said|says|told|tells|telling|reported|reports|disclosed|discloses|admitted|admits|endorsed|"
+    r"endorses|texted|messaged|emailed|called|wrote|posted|showed up|mentioned|shared|stated|states|"
+    r"is planning|has a plan)\b"
+)
+# The text itself says the risk is over: an investigation closed, a recovery since, long stability.
+_RESOLVED = re.compile(
+    r"\b(?:(?:investigated|assessed|looked into|reviewed) (?:\w+ ){0,5}and (?:closed|cleared|found nothing|"
+    r"found "
+    r"no|screened (?:it )?out|ruled (?:it )?out|it was (?:unfounded|closed))|found no (?:abuse|evidence|"
+    r"neglect|"
+    r"concerns?|signs?|issues?)|unfounded|unsubstantiated|"
+    r"screened out|(?:case|it|investigation) (?:was |is |got )?closed|closed (?:the|her|his|their) case|"
+    r"(?:recovery|recovered|sober|clean|stable|safe|well|fine|symptom free|abstinent) since|"
+    r"(?:none|nothing|no (?:incidents?|episodes?|attempts?|self harm|cutting|suicidal ideation|relapse|"
+    r"problems|issues)) since|"
+    r"(?:been|is|stayed|remained|has been|now) (?:clean|sober|stable|safe|abstinent|self harm free|"
+    r"cutting free)(?: for)? (?:\d+|a few|several|many|over a|over|more than a|almost a|nearly a) ?"
+    r"(?:months?|years?)|now stable|in remission|no longer|recovering (?:well|fine|nicely)|"
+    r"recovered (?:fully|"
+    r"well)|(?:is|doing|feels?|was) (?:totally |completely )?fine now|cleared (?:her|him|them)|"
+    r"back to normal|"
+    r"no (?:current |acute |immediate )?(?:safety )?(?:concerns|risk|risk factors))\b"
+)
+# Someone else's story from the client's job ("she is an er nurse and talked about a patient who ...").
+_OCCUPATION = re.compile(
+    r"\b(?:is|works as|worked as|was|as) an? (?:\w+ ){0,2}(?:nurse|paramedic|emt|doctor|physician|"
+    r"firefighter|police officer|cop|officer|social worker|pharmacist|dispatcher|chaplain|caseworker|"
+    r"case worker|surgeon|medic|crisis counselor|hospice worker|teacher|corrections officer|lifeguard|"
+    r"detective|attorney|lawyer|public defender|prosecutor|er tech|cna|aide)\b"
+)
+_OTHERS_STORY = re.compile(
+    r"\b(?:(?:a|an|one of (?:her|his|their)|another) (?:client|patient|resident|kid|man|woman|guy|person|"
+    r"teen|child|caller|student|inmate|family|case|call|customer|patron|coworker|colleague|guest|"
+    r"passenger)s? (?:who|that|whose)|on (?:her|his|their|the) "
+    r"shift|at (?:her|his|their) (?:job|work|hospital|unit|station)|at work|hard call|bad call|(?:responding "
+    r"to|responded to|respond to|on|at) (?:a|an|the|that|one) (?:\w+ )?(?:call|scene|run)\b|"
+    r"(?:a|an|one of (?:her|his|their)) (?:\w+ ){0,3}cases?\b|(?:about|of|from) "
+    r"(?:a|an|the|that|one) (?:\w+ )?(?:call|shift|patient|case|scene|run)|(?:her|his|their) "
+    r"(?:patients|residents|students|cases|calls))\b"
+)
+# A therapy exercise about the past or about a feeling, not an act.
+_EXERCISE = re.compile(
+    r"\b(?:(?:as|for) (?:a|an|her|his|their|the) (?:\w+ )?(?:exercise|assignment|homework|activity|"
+    r"intervention|worksheet)|empty chair|chain analysis|(?:letter|note) to (?:her|his|their|my) (?:old|"
+    r"younger|past|future|inner|former|teenage) self|unsent letter|narrative exposure|trauma narrative|"
+    r"imaginal exposure|as part of (?:her |his |their |the |our )?(?:\w+ )?(?:treatment|therapy|homework|"
+    r"program|group|dbt|assignment|work|exercise|recovery)|(?:letter|note) to (?:her|his|their) late \w+|"
+    r"(?:goodbye |farewell |breakup )?letter to (?:her|his|their) (?:eating "
+    r"disorder|ed|addiction|anxiety|depression|drinking|illness|disorder|inner critic|trauma|body|"
+    r"old life))\b"
+)
+
+
+# A medical emergency is only one while it is happening: "a heart attack last month" is history.
+_MEDICAL_PAST = re.compile(
+    r"\b(?:(?:last|a|past|previous) (?:week|month|year|spring|summer|fall|winter|semester)|\d+ (?:weeks?|"
+    r"months?|years?) ago|in (?:19|20)\d\d|as a (?:child|kid|teen)|years ago|history of)\b"
+)
+
+
+def _now(sentence: str) -> bool:
+    return bool(_ACUTE_STATE.search(sentence) or _ACUTE_TIME.search(sentence))
+
+
+def _defused(sentence: str) -> bool:
+    """Whether a sentence is study, a hypothetical, planning, resolved, or someone else's story.
+
+    Each of these suppresses the sentence only while nothing in it is acute: reported speech or a
+    present act overrides study and hypotheticals, and any acute marker overrides the rest.
+    """
+    timely = bool(_ACUTE_TIME.search(sentence))
+    concrete = bool(_CONCRETE.search(sentence))
+    # "if she ever wants to hurt herself": the intent words sit inside the hypothetical
+    if (
+        _HYPOTHETICAL.search(sentence)
+        and not timely
+        and (not concrete or _CONFIDENTIALITY_Q.search(sentence))
+    ):
+        return True
+    if _ACUTE_STATE.search(sentence):
+        return False
+    if _GENERAL.search(sentence) and not _REPORTED.search(sentence):
+        return True
+    if _PLANNING.search(sentence) and not timely and not _REPORTED.search(sentence):
+        return True
+    if timely:
+        return False
+    return bool(
+        _RESOLVED.search(sentence)
+        or (_OCCUPATION.search(sentence) and _OTHERS_STORY.search(sentence))
+        or _EXERCISE.search(sentence)
     )
+
+
+# A clinician's own assessment that a statement was a joke, with an explicit denial of that risk.
+_JOKE = re.compile(
+    r"\b(?:jok\w+|kidding|lol|lmao|haha\w*|sarcas\w+|being dramatic|exaggerat\w+|hyperbole|not serious|"
+    r"was not serious|figure of speech)\b"
+)
+_DENIES_KIND: dict[SafetyKind, re.Pattern[str]] = {
+    "suicide": re.compile(
+        r"\b(?:denie[sd]|deny|denying|no|negative for|without) (?:any )?(?:current |active )?"
+        r"(?:suicidal|self harm|thoughts of (?:suicide|killing|hurting) (?:herself|himself|themselves))"
+    ),
+    "homicide": re.compile(
+        r"\b(?:denie[sd]|deny|denying|no|negative for|without) (?:any )?(?:current |active )?"
+        r"(?:suicidal ideation (?:and|or) )?(?:homicidal|thoughts of (?:hurting|harming|killing) (?:others|"
+        r"anyone|anybody))"
+    ),
+}
+
+
+# ------------------------------------------------------------------ risk factors that count together
+
+# Each factor alone is common in ordinary messages ("she isn't answering my texts", "he has guns in a
+# safe", "she drove over the bridge"); the combinations in _COMBOS are what clinicians treat as acute
+# (a goodbye and no answer since, a threat and a weapon, a high place and tonight). Factors honour
+# negation and the distant past like the single patterns do.
+_FACTOR_PATTERNS: dict[str, str] = {
+    # parting messages
+    "goodbye": r"\b(?:bye (?:for real|for good|forever|everyone|everybody|all|yall|this time)|(?:texted|"
+    r"messaged|wrote|posted|sent) (?:me |us )?(?:\w+ )?bye\b|good ?bye|goodbyes|farewell|bye forever|(?:say|"
+    r"saying|said|to say) (?:bye|goodbye)|bye "
+    r"bye)\b",
+    "thanks_all": r"\b(?:(?:thanks|thank you|thank\w* (?:me|us|her|him|everyone|you all)) for (?:everything|"
+    r"all "
+    r"(?:you|your|of it|that)|being (?:there|the only|so|such|my)|trying|never giving up|caring|putting up "
+    r"with (?:me|her|him))|thank\w* (?:me|you|us) for (?:my|your|all (?:my|your|the)) (?:help|support|time|"
+    r"care))\b|\btake care of (?:yourself|urself)\b",
+    "last_time": r"\b(?:(?:my|her|his|their|our|the) last (?:session|appointment|message|text)|last time "
+    r"(?:you will|ever)|final (?:message|text|words|goodbye))\b",
+    "finality": r"\b(?:(?:done|tired of|sick of) fighting|can not fight (?:it|this|anymore|any more)|"
+    r"no fight "
+    r"left|(?:will be|be) gone (?:by|before|after|soon|in a)|(?:you|they|she|he) will need (?:these|this|"
+    r"them|it)|finally going home|going home "
+    r"(?:for good|soon)(?=.*\b(?:lives alone|not religious|goodbye|sorry|thank\w*|pills|gun)\b)|"
+    r"tying up (?:loose ends|everything)|loose ends|last (?:view|look|sunset|sunrise|day|night|"
+    r"meal|walk|drink)|caption\w* (?:\w+ ){0,2}(?:last|final|goodbye|sorry|the end)|this is (?:it|the end)|"
+    r"made (?:my|her|his|their) peace|at peace with (?:it|her "
+    r"decision|his decision|dying|death|everything)|it is time|by the time you (?:read|see|get) this|see you "
+    r"on the other side|(?:i am|she is|he is|they are) (?:so |just |completely |totally |really )?(?:done|"
+    r"finished)(?= *$| [.,!?;:]| (?:and|now|goodbye|"
+    r"forever|for good)\b)|not (?:be )?coming back|(?:will|would) not see (?:me|her|him|them) again|never "
+    r"see (?:me|her|him|them) again|(?:will|would) not (?:be (?:a problem|here|around)|need (?:therapy|you|"
+    r"sessions|this))|(?:will|would) not (?:be )?need(?:ing)? (?:the |my |any |our |your )?(?:appts|"
+    r"appointments|sessions|therapy|you|this|meds|help)(?: \w+)? (?:anymore|any more|after)|(?:is|am|feels?|"
+    r"finally) at peace(?: now)?(?= *$| [.,!?;:]| (?:now|and|with (?:it|everything|her decision|his "
+    r"decision)))|(?:nice|good) knowing (?:you|everyone|everybody|yall|you all|all of you)|(?:titled|subject|"
+    r"subject line|called|labeled|captioned) (?:\w+ ){0,2}(?:last|final|goodbye|sorry|the end|forgive))\b",
+    "apology": r"\b(?:(?:you|u) did everything (?:you|u) could|(?:this|it) is not (?:on you|your fault)|"
+    r"not your "
+    r"fault|(?:i am|i am so|i am really) sorry\b|sorry (?:(?:that )?(?:i|she|he|they) (?:could not|was not|"
+    r"were not|can not|will not) "
+    r"(?:be )?(?:better|enough|stronger|there|do (?:better|this))|about everything|for (?:being|all)\b)|"
+    r"(?:said|saying|texted|wrote|messaged|kept saying) (?:that )?(?:she is |he is |i am |they are )?sorry|"
+    r"sorry for everything|apologi\w+ for (?:everything|being (?:a|such a) (?:burden|mess|"
+    r"problem)|all (?:the|of the) (?:trouble|pain))|(?:please )?forgive (?:me|her|him))\b",
+    "love_msg": r"\b(?:tell (?:my|her|his|their) \w+ (?:that )?(?:i|she|he|they) (?:am|is|was|will|are)? ?"
+    r"(?:proud|sorry|miss|always|forgive)|(?:note|letter|letters|notes|card|cards) (?:addressed )?(?:to|"
+    r"for) (?:the|her|his|their|"
+    r"my) (?:kids|children|family|wife|husband|parents|mom|dad|daughter|son|girls|boys)|tell (?:my|her|his|"
+    r"their) \w+ (?:i|she|he|they|that i|that she|that he) "
+    r"(?:love|loves|am sorry|is sorry)|love (?:you|them) all|always lov(?:ed|e) (?:you|them)|(?:wrote|"
+    r"written|writing|left|leaving|leaves) (?:\w+ ){0,2}(?:notes?|letters?|cards?|videos?|messages?) (?:to|"
+    r"for) (?:everybody|everyone|all of|each of|her \w+|his \w+|their \w+|family|people|friends))\b",
+    "caretaking": r"\b(?:(?:please )?find (?:her|him|them) a (?:good|new|loving) home|(?:take care of|"
+    r"look after|adopt|feed) (?:my|her|his|their) (?:kids|children|dog|"
+    r"cat|pets?|son|daughter|family)(?: for (?:me|her|him))?(?= *$| [.,!?;:]| (?:for|when|after|if|and)\b)|"
+    r"(?:to|asked \w+ to|asking \w+ to) (?:take care of|look after|adopt|feed) (?:my|her|his|their) "
+    r"(?:kids|children|dog|cat|pets?|plants|fish)|who "
+    r"(?:will|would) take care of (?:my|her|his|their) (?:kids|children|dog|cat|pets?))\b",
+    # other warning signs
+    "calm": r"\b(?:(?:sudden(?:ly)?|all of a sudden|out of nowhere|strangely|unusually|eerily) (?:very |"
+    r"really |so )?(?:calm|peaceful|at peace|happy|relieved|upbeat)|(?:very |really |so )?(?:calm|peaceful|"
+    r"relieved|upbeat) (?:all of a sudden|suddenly|out of nowhere))\b",
+    "giving_away": r"\b(?:(?:leaving|left|leave|leaves|giving|gave|dropped off) (?:\w+ ){0,3}(?:dog|cat|"
+    r"pets?|"
+    r"kids|plants|fish|bird) (?:\w+ ){0,4}(?:for good|forever|permanently)|find (?:her|him|them|my \w+|"
+    r"her \w+|his \w+) a (?:good|new|loving) home|(?:made|"
+    r"making) arrangements for (?:her|his|their|my) (?:dogs?|cats?|pets?|kids|children|things)|cleaned out "
+    r"(?:her|his|their) (?:apartment|room|desk|locker|place)|(?:gave|sent|emailed|texted) (?:me |her \w+ |"
+    r"his \w+ "
+    r")?(?:her|his|their) (?:passwords?|account info|bank info|pin)|for whoever wants (?:it|them)|(?:box|bag|"
+    r"bags|boxes) of (?:her|his|their) (?:stuff|"
+    r"things|belongings|clothes)|(?:dropped off|left|brought) (?:\w+ ){0,2}(?:her|his|their) (?:stuff|things|"
+    r"belongings)|(?:gave|given|giving|gives|give) away (?:all )?(?:of )?(?:her|his|their|my) (?:\w+ )"
+    r"{0,2}\w+|(?:sold|selling|sells) (?:her|his|their|my) (?:truck|car|guitar|things|stuff|belongings|"
+    r"possessions|furniture|collection|jewelry)|(?:gave|giving|handed) (?:her|his|their) (?:dog|cat|pets?|"
+    r"\w+) to (?:her|his|their|a) \w+|(?:affairs|finances|paperwork|accounts|will) (?:are |"
+    r"is )?(?:all )?(?:in order|"
+    r"handled|taken care of|sorted|settled|squared away)|(?:gave|given|giving|gives|give) (?:away )?(?:her|"
+    r"his|their|my|all|all of|most of)?"
+    r" ?(?:her |his |their |my )?(?:dog|cat|pets?|things|stuff|belongings|possessions|clothes|jewelry|"
+    r"books|guitar|savings)|(?:gave|giving|handed) (?:me|us|her \w+|his \w+) (?:her|his|their) (?:journal|"
+    r"diary|ring|necklace|watch|guitar|collection|keys|savings|favorite \w+)|(?:updated|wrote|made|"
+    r"finished|signed) (?:her|his|a|my) (?:will|life insurance|funeral plans)|affairs in order)\b",
+    "cancel_future": r"\b(?:cancel\w*|quit|stopped|dropped) (?:all )?(?:her|his|their|my)? ?(?:future |"
+    r"upcoming |next )?(?:appointments|sessions|plans|lease|subscriptions)\b",
+    "burden": r"\b(?:(?:a|such a|being a|being such a) burden|better off without (?:me|her|him|them)|"
+    r"(?:everyone|they|family|kids) (?:would|will) be better off|no one (?:would|will) (?:miss|notice|"
+    r"care))\b",
+    "unreachable": r"\b(?:(?:has|have|had) not (?:answered|responded|replied|picked up|texted back|called "
+    r"back|returned (?:my |any )?(?:calls?|texts?|messages?)|been (?:heard from|reachable))|never "
+    r"(?:answered|responded|replied|called back|texted back)|not (?:answering|responding|replying|picking up|"
+    r"reachable)|no (?:reply|response|answer|word) (?:since|back|from (?:her|him|them))|(?:no reply|no "
+    r"response|no answer)(?= *$| [.,!?;:])|(?:phone|cell) (?:is |was |went |goes |keeps going )?(?:off|"
+    r"dead|straight to voicemail|going (?:straight )?to voicemail)|(?:can not|could not|unable to) (?:reach|"
+    r"get (?:a ?hold|ahold) of|get through to|contact|find|locate|get in touch with) (?:her|him|"
+    r"them|client)|turned (?:her|his|their) (?:phone|location|cell) off|(?:is|was) not (?:home|at home|"
+    r"answering the door)|radio silence|(?:does not|did not|"
+    r"will not) want to talk|went (?:silent|dark|quiet|radio silent)|not (?:reading|opening|seeing|returning|"
+    r"answering|responding to) (?:my |any |our |the )?(?:texts|messages|calls|emails|dms)|left (?:me )?on "
+    r"read|(?:goes|going|went|go) (?:straight |right )?to (?:voicemail|vm)|(?:has not|have not|had not|not) "
+    r"(?:logged (?:in|on|into)|been (?:online|active|seen)|posted|shown up|opened)|no (?:activity|sign of "
+    r"(?:her|him|them)) since|(?:location|phone|find my|life360|gps) (?:is |was |"
+    r"got )?(?:off|turned off|disabled)|turned off (?:her|his|their) (?:location|phone|find my)|left "
+    r"(?:without|with no) (?:her|his|their) (?:phone|keys|wallet)|(?:is|went|has gone) missing|(?:no one|"
+    r"nobody) (?:knows|has heard) (?:where|from))\b",
+    # a high or lethal place, being there or heading there
+    "place": rf"\b(?:(?:picture|pic|photo|selfie|video|image) of (?:the |a )?(?:\w+ )?(?:{_PLACE_NAMES}|"
+    rf"river|"
+    rf"lake|ocean|water|rails)\b|(?:on|at|from|to|onto|off|near|atop|up on|on top of|top of|edge of|toward|"
+    rf"towards|by) "
+    rf"(?:the |a |that |this |her |his |their |an )?(?:\w+ )?{_PLACE_NAMES}\b(?! (?:club|loan|program|card|"
+    r"game|bar|party|pool|deck|garden|restaurant|lounge|repair|leak|tour|job|work)\b))",
+    "edge": r"\b(?:(?:on|at|over|near|to) the edge\b(?! of (?:(?:her|his|my|their|the|a) )?(?:seat|bed|"
+    r"chair|couch|sofa|tub|desk|table|reason|sanity|tears|breakdown|burnout|town|something|glory|the bed))|"
+    r"platform edge|edge of the (?:roof|bridge|building|platform|cliff|tracks|balcony|overpass|water)|"
+    r"railing|wrong side of)\b",
+    "water_place": r"\b(?:to|into|at|in|near|by) (?:the )?(?:lake|river|ocean|sea|bay|quarry|creek|"
+    r"reservoir|water)\b",
+    "contact_from": r"\b(?:called|calling|texted|texting|messaged|facetimed|sent|posted|posting|pic|pics|"
+    r"photo|picture|selfie|video|live ?stream\w*)\b(?: \w+){0,3} from\b",
+    "looking_down": r"\b(?:looking|staring|stared|looked|looks|stares|peering|gazing) (?:down )?(?:at|into|"
+    r"over|"
+    r"off) (?:the )?(?:water|river|edge|tracks|drop|traffic|ground|street|bottom|rails)\b|\blooking down\b|"
+    r"\b(?:the|a|how far the|how high the) (?:drop|fall)\b(?! (?:in|off) (?:sales|grades|prices|attendance))|"
+    r"\bnext train\b|"
+    r"\b(?:train|trains) (?:is|are|comes?|coming|arrives?) in\b|\bhow (?:high|far down|tall)\b",
+    "distress": r"\b(?:crying|sobbing|hysterical|distraught|screaming|panicking|incoherent|slurring)\b",
+    "time_now": r"\b(?:(?:\d+|a few|few|couple|a couple of) (?:min|mins|minutes|hours?) ago|just now|tonight|"
+    r"right now|as we speak|at the moment|currently|now|this (?:morning|afternoon|"
+    r"evening|weekend)|today|soon|after (?:session|group|work|class|this|we hang up|she leaves|he leaves)|on "
+    r"(?:her|his|their|my) way|heading|headed|going (?:back )?to|went (?:back )?to|drove to|driving to|"
+    r"walking to|walked to|right after|in an hour|every (?:morning|night|day))\b",
+    "prior": r"\b(?:last time|the other time|(?:someone|somebody|police|cops|a stranger|a friend|her friend|"
+    r"his friend|bystanders?|security) (?:stopped|talked|pulled|grabbed|found) (?:her|him|them)|tried "
+    r"(?:it|this|that) before|again)\b",
+    "si_hint": r"\b(?:(?:will not|would not|refuses to|refused to|can not|does not want to) (?:come|get|"
+    r"climb|step|go) (?:down|back|off|inside|in)|pacing|jump|jumping|do it|end it|go through with it|"
+    r"work up the (?:nerve|courage)|(?:nerve|"
+    r"courage) to|one last|waiting to)\b",
+    "acquired_means": r"\b(?:bought|buying|got|purchased|ordered|picked up|borrowed|getting) (?:\w+ ){0,3}"
+    r"(?:gun|rifle|pistol|handgun|shotgun|firearm|ammo|ammunition|bullets|rope|noose|razor blades|charcoal|"
+    r"helium|exit bag)\b",
+    "secrecy": r"\b(?:will not|would not|refuses to|refused to|does not want to) (?:say|tell (?:me|anyone|"
+    r"us)|"
+    r"explain|talk about|elaborate) (?:why|what (?:it is|it was) for|what for|what (?:she|he|they) (?:is|"
+    r"are) "
+    r"planning|"
+    r"where (?:she|he|they) (?:is|are) going)\b",
+    "low_mood": r"\b(?:(?:really|very|severely|so|more|deeply|increasingly) depressed|depression (?:is )?"
+    r"(?:getting )?worse|in a (?:really )?dark place|worthless|(?:feels?|feeling) empty|nothing to lose)\b",
+    "means_all": rf"\b(?:all (?:of )?(?:her|his|their|my|the) (?:\w+ )?{_DRUG}|(?:whole|full|entire) "
+    rf"(?:bottle|month|supply|prescription|pack|box) of (?:\w+ )?{_DRUG})\b",
+    "alcohol": r"\b(?:(?:bottle|fifth|handle|case) of (?:vodka|whiskey|liquor|tequila|rum|gin|alcohol|wine)|"
+    r"(?:drunk|wasted|drinking heavily|been drinking|is drinking|blackout drunk|drinking all day))\b",
+    "isolating": r"\b(?:(?:drove|drives|walked|ran|took) off(?= *$| [.,!?;:])|(?:heading|headed|going|drove|"
+    r"driving|checked|checking|checks|went) (?:in)?to (?:a |"
+    r"the )?(?:motel|hotel|cabin|woods|forest|middle of nowhere|desert)|(?:locked|locks) (?:herself|himself|"
+    r"themselves) in|(?:will not|refuses to|refused to) (?:open|unlock) the door|barricaded|(?:drove|drives|"
+    r"walked) off (?:without|and)|no one knows where)\b",
+    "means": r"\b(?:pills|meds|medications?|bottle of|rope|noose|gun|pistol|rifle|razors?|blades?|knife|"
+    r"vials?|syringes?|insulin|tylenol|fentanyl|heroin|oxy\w*|xanax|benzos?|painkillers)\b",
+    # self-harm that is escalating or out of control
+    "self_harm": r"\b(?:(?:cutting|scratching|scraping|carving|slicing|burning|stabbing|picking|hitting) "
+    r"(?:her|his|their) (?:arms?|legs?|thighs?|wrists?|skin|stomach|hands?) (?:with|until|till|til)|(?:fresh|"
+    r"new|recent) (?:burns|marks|cuts|wounds|scabs)|burns on (?:her|his|their) (?:wrists?|arms?|legs?|"
+    r"thighs?)|"
+    r"did (?:them|it|this) (?:to )?(?:herself|himself|themselves|this morning|last night)|cut (?:again|"
+    r"last night|yesterday|today|this morning|tonight|deep|deeper)|carv(?:e|es|ed|ing) (?:\w+ ){0,3}(?:into|"
+    r"in|on) (?:her|his|their) (?:skin|arms?|thighs?|"
+    r"legs?|wrists?|stomach)|(?:until|till|til) (?:his|her|their) (?:knuckles|hands|fists|skin|"
+    r"arms) (?:bleed|"
+    r"bled|break|broke|are raw|split)|(?:razor blades?|blades|razors) (?:\w+ ){0,2}(?:hidden|hid|hides|"
+    r"stashed|in her|in his)|(?:used|uses|using) (?:them|it|the blades?|a razor|a blade|the razor) (?:on "
+    r"(?:herself|himself)|last night|again|to cut)|wants? to feel something|cutting|cut (?:herself|himself|"
+    r"themselves|myself|(?:her|his|their) (?:arms?|wrists?|"
+    r"legs?|thighs?|stomach|skin|belly|hips?))|cuts|(?:burning|burned|burnt|burns) (?:herself|himself|"
+    r"themselves|myself|(?:her|his|their) (?:arms?|legs?|skin|thighs?|hands?|wrists?|stomach))|self harm\w*|"
+    r"(?:harming|hurting|hitting|punching|starving|scratching) (?:herself|himself|themselves)|(?:hit|hits|"
+    r"hitting|bang|bangs|banging|punch|punches|punching|slam|slams|slamming) (?:her|his|their) (?:head|"
+    r"fists?) "
+    r"(?:against|into|on)|(?:scratching|scratched|picking|picked|digging) (?:at )?(?:her|his|their) skin "
+    r"(?:until|till|raw|open)|headbang\w*|urges? to (?:cut|burn|hurt (?:herself|himself|themselves)|self "
+    r"harm|bang|hit (?:herself|himself)))\b",
+    "escalation": r"\b(?:deep enough|so deep|too deep|really deep|very deep|deep cuts?|(?:is not|not|no "
+    r"longer) working anymore|not (?:enough|working) any ?more|something (?:bigger|more permanent|worse|more "
+    r"serious|more final)|bleeding|bleed|bled|blood|increasing|increased|intensifying|(?:could not|can not|"
+    r"can barely|could barely) "
+    r"make (?:herself|himself|themselves|myself) stop|harder to stop|every (?:day|night) now|"
+    r"getting (?:worse|harder|deeper|more "
+    r"frequent|more often|stronger|bigger)|more (?:intense|frequent|severe|dangerous)|(?:stronger|worse) "
+    r"(?:lately|now|than ever)|not enough anymore|deeper|worse|more and more|more often|escalat\w+|"
+    r"(?:can not|could not|might not|"
+    r"will not|would not|may not) (?:stop|control (?:it|herself|himself|themselves))|out of control|"
+    r"los(?:e|ing|t) control|too far|too deep|needs? stitches|needed stitches|stitches|to the bone|(?:can "
+    r"not|will not|would not) stop bleeding)\b",
+    "sh_time": r"\b(?:last night|tonight|right now|today|this (?:morning|afternoon|evening)|every (?:night|"
+    r"day))\b",
+    # professional access to lethal means
+    "prof_means": r"\b(?:drawing up (?:extra )?(?:\w+ )?(?:morphine|fentanyl|insulin|dilaudid|propofol|"
+    r"ketamine|potassium|meds|doses)|(?:taking|took|takes|bringing|brought|sneaking|"
+    r"snuck) (?:\w+ ){0,3}(?:vials?|"
+    r"syringes?|morphine|fentanyl|propofol|potassium|insulin|narcotics|controlled substances|ketamine|"
+    r"opioids|meds|medications?|euthanasia (?:solution|drugs?|meds)|pentobarbital|euthasol|sedatives) "
+    r"(?:home|from (?:work|the (?:hospital|unit|pharmacy|floor|pyxis|med cart|clinic|ward)))|"
+    r"(?:keeps?|kept|keeping|has|stashed|hidden|hides) (?:a |some |extra )?(?:syringes?|vials?|bottles?|"
+    r"doses?) of (?:\w+ )?(?:fentanyl|morphine|propofol|potassium|insulin|ketamine|dilaudid|pentobarbital|"
+    r"euthanasia \w+)|(?:stealing|stole|steals|pocketing|pocketed|diverting|diverted|skimming|palming) "
+    r"(?:\w+ ){0,3}(?:vials?|syringes?|morphine|fentanyl|propofol|potassium|insulin|narcotics|controlled "
+    r"substances|ketamine|opioids|meds|medications?|pills|drugs|dilaudid|hydromorphone|oxy\w*))\b",
+    "note_left": r"\b(?:with|w|left|leaving|wrote|writing|and) (?:a |an |this )?(?:note|letter|card)\b",
+    "way_out": r"\b(?:way out|exit|escape|end it|not wake up|be done|keeping it|saving it|for later)\b",
+    "hopeless": r"\b(?:no point(?: anymore| any more| in anything| in trying| to anything)?(?= *$| [.,!?;:]| "
+    r"(?:and|anymore|any more|so|but)\b)|what is the point(?: anymore| of anything| of living)?|no future|"
+    r"can not see a future|hopeless|nothing left|nothing matters|(?:does not|do not) care anymore|no reason "
+    r"to (?:keep going|go on|keep trying|stay|live|be here|get up))\b",
+    # a threat to a person, and what makes it dangerous
+    "threat": r"\b(?:(?:people|those|everyone|the ones|the guys|kids|coworkers) (?:who|that) (?:wronged|hurt|"
+    r"bullied|fired|betrayed|screwed over|laughed at|humiliated|disrespected) (?:him|her|them|me)|(?:handle|"
+    r"deal with|take care of|settle (?:things|it|the score) with) (?:him|her|them|"
+    r"(?:his|her|their) (?:ex|wife|husband|boss|neighbor|brother|sister|coworker|landlord|girlfriend|"
+    r"boyfriend|partner))\b(?= *$| [.,!?;:]| (?:tonight|today|once|for good|himself|herself|and|when|if)\b)|"
+    r"make sure (?:nobody|no one) (?:gets|has|sees|can have) (?:them|her|him|the kids)|"
+    r"you know what (?:happens|"
+    r"will happen)|(?:has|had|have) it coming|(?:is|are) going to get (?:it|theirs|his|hers)|obsessed "
+    r"(?:with|w) (?:his|her|their) (?:ex|wife|husband|girlfriend|boyfriend|coworker|boss|neighbor)|(?:better|"
+    r"should) watch (?:his|her|their|your) back|(?:she|he|they) (?:will|is going "
+    r"to|are going to) learn|(?:will|is going to|gonna) (?:handle|take care of) (?:it|him|her|them|this)"
+    r"(?=.*\b(?:guns?|rifle|knife|weapon|pistol|cheat\w*|angry|rage|furious)\b)|get (?:what is|whats|"
+    r"what) coming(?: to (?:him|her|them))?|(?:go|going|gonna) out with "
+    r"a bang|(?:he|she|they) (?:will|is going to|are going to) (?:be sorry|find out|get it)|make (?:him|her|"
+    r"them|everyone|\w+ \w+) pay|(?:going to|will|gonna) pay for (?:what|"
+    r"this|it)|revenge|get (?:even|back at)|teach (?:him|her|them) a lesson|(?:specific|direct|credible|"
+    r"veiled|explicit|serious) threats?|threat(?:s|ened|ening)? (?:against|toward|towards|to)|threaten(?:s|"
+    r"ed|ing)? (?:him|her|them|his|their|the)|(?:will|is going to|gonna) regret|taking (?:the kids|the "
+    r"children|them|her|everyone|the family) with (?:him|her)|if (?:he|she|i) can not have (?:her|him|them|"
+    r"you)|(?:wants?|wanted|wish\w*) (?:him|her|them|(?:his|her|their) \w+) (?:dead|gone|to suffer|to die)|"
+    r"deserves? to (?:die|suffer|pay)|(?:going to|will|gonna) (?:snap|lose it|go off) (?:on|at)|fantasi\w+ "
+    r"about (?:hurting|killing|running over|shooting|stabbing|beating))\b",
+    "weapon": r"\b(?:(?:key|code|combination|combo) (?:to|for) (?:the|his|her|their|dads|dad) (?:gun "
+    r"safe|gun cabinet|gun locker|safe)|(?:with|w) (?:a |her |his |their |my )?(?:\w+ )?(?:gun|rifle|pistol|"
+    r"shotgun|handgun|"
+    r"knife|machete|weapon)|(?:has|have|had|owns?|keeps?|kept|bought|buying|purchased|acquired|obtained|"
+    r"ordered|stockpil\w*|hoard\w*|collecting|got|getting|access to|carr(?:y|"
+    r"ies|ying)|"
+    r"brought|bringing|took|grabbed|loaded|stashed|hid|hiding|cleaning|showed (?:me|her|him)) (?:\w+ ){0,5}"
+    r"(?:gun|guns|firearms?|pistol|rifles?|shotgun|handgun|ammo|ammunition|bullets|knife|knives|machete|"
+    r"weapons?|glock|ar 15|ar15|ar|ak 47|assault rifle|revolver|crossbow|bat|baseball bat|brass knuckles|"
+    r"crowbar|axe|hatchet|body armor|bulletproof vest|"
+    r"tactical (?:gear|vest)|explosives|"
+    r"pipe bomb)|(?:gun|guns|rifle|pistol|knife|ammo) in (?:his|her|their|the) "
+    r"(?:car|truck|glovebox|glove box|house|bag|backpack|waistband|pocket|nightstand|closet|trunk|"
+    r"apartment)|(?:with|w) (?:a |an )?(?:baseball )?(?:bat|crowbar|hammer|axe|hatchet|tire iron|golf club)|"
+    r"(?:dads|dad|fathers|father|husbands|husband|brothers|brother|his|her|their) (?:\w+ )?"
+    r"(?:gun|guns|rifle|rifles|pistol|shotgun|ar|ar 15|ar15|ak|ak 47|glock|handgun|firearms?|9mm|revolver)|"
+    r"(?:sharpening|sharpened|sharpens) (?:\w+ ){0,2}(?:knives|knife|machete|blade|axe|hatchet))\b",
+    "stalking": r"\b(?:(?:has been|have been|been|keeps?|kept|is|was) following (?:his|her|their) (?:ex|wife|"
+    r"husband|girlfriend|boyfriend|ex wife|ex husband|partner|ex girlfriend|ex boyfriend|coworker|boss|"
+    r"neighbor)\b(?! (?:on|online)\b)|follow(?:s|ed|ing)? (?:her|his|their) (?:car|truck|vehicle|every move)|"
+    r"(?:sits|sat|"
+    r"parks|parked|waits|waited|watches|watched|lurks) outside (?:\w+ ){0,3}(?:house|home|work|job|"
+    r"apartment|place|school|office|gym|church|daycare) (?:every|each|most|all)\b|follow(?:s|ed|ing)? "
+    r"(?:her|him|them|client|(?:his|her|their) \w+(?: \w+)?) (?:home|to "
+    r"(?:work|school|her|his|their|the)|around|everywhere|in (?:his|her|a) car|from (?:work|school))|"
+    r"stalk(?:s|ed|ing|er)?\b(?! (?:(?:her|his|their|my|your|our|the) )?(?:\w+ )?(?:instagram|facebook|"
+    r"profile|page|socials|social media|tiktok|twitter|posts|account|linkedin|online|pictures|photos|"
+    r"feed|stories)\b| (?:on|online)\b)|track(?:s|ed|ing)? (?:her|his|their) (?:\w+ ){0,2}(?:location|phone|"
+    r"car|whereabouts)|(?:gps|air ?tag|tracker|tracking app) (?:on|in) (?:her|his|their)|(?:keeps?|kept|"
+    r"has been|have been|been|always|constantly|repeatedly) (?:showing|turning|popping|shows|turns) up (?:at|"
+    r"outside) (?:\w+ ){0,3}(?:house|home|work|job|apartment|school|place|door|office|gym|church)|(?:keeps?|"
+    r"kept|has been|been|is|always|every night|every day) (?:\w+ )?(?:parked|parking|sitting|waiting|"
+    r"watching|lurking|hanging around|driving by|driving past) (?:\w+ ){0,2}outside (?:\w+ ){0,3}(?:house|"
+    r"home|work|job|apartment|place|school|office))\b",
+    # acute physical signs: two together in one message are treated as a medical emergency
+    "ingested": rf"\b(?:mixed|mixing|combined|combining|washed down|swallowed|took|taken|ate|downed|popped|"
+    rf"ingested|snorted|injected|drank|smoked|got "
+    rf"into) (?:\w+ ){{0,4}}(?:{_DRUG}|bleach|antifreeze|poison|chemicals|something|meth|cocaine|coke|crack|"
+    rf"pcp|molly|ecstasy|mdma|lsd|acid|shrooms|spice|k2|xylazine|tranq|edibles|cabinet|medicine cabinet)\b",
+    "med_sign": r"\b(?:heart (?:is |was )?(?:pounding|racing|beating (?:really |so )?fast|going crazy)|"
+    r"sleepy|lethargic|limp|floppy|acting (?:\w+ )?(?:weird|strange|drunk|out of it)|out of it|dizzy|drowsy|"
+    r"lightheaded|light headed|vomiting|throwing up|slurring|slurred|confused|"
+    r"not making sense|nodding off|can barely stay awake|went pale|turned (?:pale|grey|gray|white|blue)|"
+    r"clammy|sweating profusely|heart racing|on the floor|fell over|went down|collapsed|breathing (?:weird|"
+    r"funny|strange|shallow|slow)|hit (?:her|his|their) head|(?:grabbed|clutching|holding) (?:his|her|"
+    r"their) chest|numb|can not feel (?:her|his) (?:arm|face|legs?)|blurry vision|shaking|seizure)\b",
+    "targeting": r"\b(?:(?:go|going|went|drive|driving|drove|show up|head|heading|headed) (?:over |back )?to "
+    r"(?:his|her|their) (?:\w+ )?(?:ex|ex wife|ex husband|boss|coworker|neighbor|wife|husband|girlfriend|"
+    r"boyfriend|ex girlfriend|ex boyfriend|landlord|stepdad|father|dad) (?:house|home|place|apartment|work|"
+    r"job|office)|knows when (?:she|he|they) (?:leaves|gets off|gets home|is alone|goes|works)|"
+    r"(?:pictures|photos|pics|video) of (?:her|his|their) (?:house|home|car|apartment|work|kids)|(?:shows?|"
+    r"showed|showing|turns?|turned|turning) up (?:at|outside) (?:\w+ ){0,3}"
+    r"(?:house|home|work|job|apartment|school|place|door|office|gym|church|window|car)|(?:slash\w*|key\w*|"
+    r"vandaliz\w*|smash\w*) (?:\w+ ){0,2}(?:tires|car|windows|windshield)|(?:knows|found out) which "
+    r"(?:car|house|apartment)|(?:parked|parks|sitting|sits|sat|waiting|waits|watching|watches|"
+    r"lurking) outside (?:\w+ ){0,3}(?:house|home|work|job|apartment|place|"
+    r"school|office|gym|church|daycare|studio)|knows where (?:she|he|they|(?:his|her) \w+(?: \w+)?) (?:lives|"
+    r"works|parks|stays|"
+    r"goes|is staying)|where (?:she|he|they) parks|knows (?:his|her|their) (?:\w+ )?(?:schedule|routine|"
+    r"address|shifts)|(?:drives?|driving|drove|walks?|walking|walked|going|goes|went) (?:past|"
+    r"by) (?:\w+ ){0,4}"
+    r"(?:house|home|place|apartment|work|job|school|office)|(?:found|looked up|got|has) (?:his|her|their) "
+    r"(?:\w+ )?(?:new )?address)\b",
+}
+_FACTORS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, re.compile(pattern)) for name, pattern in _FACTOR_PATTERNS.items()
+)
+_FAREWELL = frozenset(
+    {"goodbye", "thanks_all", "last_time", "finality", "apology", "love_msg", "caretaking", "calm"}
+)
+# Ordinary goodbyes and thanks are what a good termination sounds like; they count only outside one.
+_ORDINARY_FAREWELL = frozenset({"goodbye", "thanks_all", "last_time"})
+_ENDING_CONTEXT = re.compile(
+    r"\b(?:terminat\w+|(?:last|final) (?:session|appointment)|end of (?:treatment|therapy|placement|our work|"
+    r"the semester|my placement|internship|practicum|the year)|ending (?:therapy|treatment|our work|"
+    r"sessions)|"
+    r"placement|graduat\w+|moving (?:away|out of state|to)|transfer\w*|discharg\w+|wrap(?:ping)? up|"
+    r"closing session|hospice|passed away|passed|funeral|died|dying|deathbed|going away|vacation|"
+    r"maternity leave|retir\w+|new therapist|card|gift)\b"
+)
+_SUICIDE_WARNINGS = _FAREWELL | {
+    "giving_away",
+    "cancel_future",
+    "burden",
+    "unreachable",
+    "hopeless",
+    "isolating",
+}
+# (factors, any of these others, kind, reason): fires when one of the first and a different one of the
+# second are both present.
+_COMBOS: tuple[tuple[frozenset[str], frozenset[str], SafetyKind, str], ...] = (
+    (
+        _FAREWELL,
+        _SUICIDE_WARNINGS | {"place", "edge", "water_place", "means", "self_harm"},
+        "suicide",
+        "a goodbye together with other warning signs",
+    ),
+    (
+        frozenset({"burden", "giving_away", "hopeless"}),
+        frozenset(
+            {
+                "secrecy",
+                "unreachable",
+                "giving_away",
+                "cancel_future",
+                "means",
+                "place",
+                "water_place",
+                "burden",
+                "hopeless",
+                "note_left",
+            }
+        ),
+        "suicide",
+        "several warning signs together",
+    ),
+    (
+        frozenset({"place"}),
+        frozenset(
+            {
+                "time_now",
+                "unreachable",
+                "contact_from",
+                "edge",
+                "prior",
+                "si_hint",
+                "means",
+                "burden",
+                "hopeless",
+                "looking_down",
+                "distress",
+            }
+            | _FAREWELL
+        ),
+        "suicide",
+        "at or heading to a high place",
+    ),
+    (
+        frozenset({"water_place"}),
+        frozenset({"means", "unreachable", "si_hint", "burden", "hopeless"} | _FAREWELL),
+        "suicide",
+        "heading to water with other warning signs",
+    ),
+    (
+        frozenset({"contact_from", "looking_down"}),
+        frozenset({"looking_down", "edge", "distress", "unreachable"} | _FAREWELL),
+        "suicide",
+        "calling from a high place or looking down",
+    ),
+    (
+        frozenset({"acquired_means"}),
+        frozenset({"secrecy", "low_mood", "hopeless", "unreachable", "burden", "isolating"} | _FAREWELL),
+        "suicide",
+        "a new means of harm with warning signs",
+    ),
+    (
+        frozenset({"isolating"}),
+        frozenset(
+            {"means", "means_all", "self_harm", "distress", "hopeless", "unreachable", "si_hint", "alcohol"}
+            | _FAREWELL
+        ),
+        "suicide",
+        "alone with a means of harm",
+    ),
+    (
+        frozenset({"means_all"}),
+        frozenset(
+            {"isolating", "alcohol", "hopeless", "unreachable", "si_hint", "distress", "place", "water_place"}
+            | _FAREWELL
+        ),
+        "suicide",
+        "a supply of medication with other warning signs",
+    ),
+    (
+        frozenset({"self_harm"}),
+        frozenset({"escalation", "sh_time", "unreachable"}),
+        "suicide",
+        "self-harm that is escalating or happening now",
+    ),
+    (
+        frozenset({"prof_means"}),
+        frozenset(
+            {"time_now", "si_hint", "burden", "unreachable", "hopeless", "means", "way_out"} | _FAREWELL
+        ),
+        "suicide",
+        "lethal means taken from work, with intent",
+    ),
+    (
+        frozenset({"threat", "targeting"}),
+        frozenset({"weapon", "stalking", "targeting", "alcohol"}),
+        "homicide",
+        "a threat to a person with a weapon or stalking",
+    ),
+    (
+        frozenset({"stalking"}),
+        frozenset({"weapon"}),
+        "homicide",
+        "stalking a person while armed",
+    ),
+    (
+        frozenset({"ingested", "med_sign"}),
+        frozenset({"med_sign"}),
+        "medical",
+        "signs of a medical emergency",
+    ),
+)
+# Factors serious enough alone: being followed or stalked is a lethality sign in domestic violence.
+_SINGLE_FACTORS: tuple[tuple[str, SafetyKind, str], ...] = (
+    ("stalking", "abuse", "someone being stalked or followed"),
+)
+
+
+def _factors(sentence: str) -> set[str]:
+    """The risk factors present in one sentence, skipping negated and distant-past mentions."""
+    present: set[str] = set()
+    spans = _clause_spans(sentence)
+    for name, pattern in _FACTORS:
+        for match in pattern.finditer(sentence):
+            clause, start, end = _in_clause(spans, sentence, match.start(), match.end())
+            if _negated(clause, start, end) and name != "unreachable":
+                continue
+            if _historical(clause, sentence, start):
+                continue
+            present.add(name)
+            break
+    return present
+
+
+# Sightseeing, sport and outings at a bridge, cliff or lake: the place and a date alone say nothing.
+_RECREATION = re.compile(
+    r"\b(?:hike|hiking|hiked|climb|climbing|photos?|pictures|sightseeing|tour|picnic|fishing|fireworks|"
+    r"vacation|trip|bike ride|biking|run|running|jog\w*|swim\w*|kayak\w*|boat\w*|with (?:friends|her sister|"
+    r"his brother|her family|his family|the kids|her kids|his kids)|bday|birthday|party|festival|concert|"
+    r"view)\b"
+)
+
+
+def _combined(present: set[str], normalized: str) -> list[SafetySignal]:
+    if _ENDING_CONTEXT.search(normalized):
+        present = present - _ORDINARY_FAREWELL
+    if _RECREATION.search(normalized):
+        present = present - {"time_now", "contact_from"}
+    found = [
+        SafetySignal(kind=kind, reason=reason) for name, kind, reason in _SINGLE_FACTORS if name in present
+    ]
+    for first, second, kind, reason in _COMBOS:
+        for name in present & first:
+            if present & second - {name}:
+                found.append(SafetySignal(kind=kind, reason=reason))
+                break
+    return found
 
 
 def check(text: str) -> SafetySignal | None:
@@ -1384,34 +2990,46 @@ def check(text: str) -> SafetySignal | None:
     if not normalized:
         return None
     found: list[SafetySignal] = []
+    present: set[str] = set()
+    kept: list[str] = []
     for sentence in _sentences(normalized):
-        if _GENERAL.search(sentence) and not _REPORTED.search(sentence):
+        if _defused(sentence):
             continue
-        if _HYPOTHETICAL.search(sentence) and not _CONCRETE.search(sentence):
-            continue
+        kept.append(sentence)
+        present |= _factors(sentence)
         completed = _COMPLETED.search(sentence)
-        for clause in _clauses(sentence):
-            for rule in _COMPILED:
-                kind = rule.kind
-                if rule.unless is not None and rule.unless.search(sentence):
+        spans = _clause_spans(sentence)
+        for rule in _COMPILED:
+            kind = rule.kind
+            if rule.unless is not None and rule.unless.search(sentence):
+                continue
+            if rule.requires is not None and not rule.requires.search(sentence):
+                continue
+            for match in rule.pattern.finditer(sentence):
+                clause, start, end = _in_clause(spans, sentence, match.start(), match.end())
+                if completed and kind == "suicide" and not _IMMINENT.search(clause):
                     continue
-                if rule.requires is not None and not rule.requires.search(sentence):
+                if _negated(clause, start, end):
                     continue
-                for match in rule.pattern.finditer(clause):
-                    if completed and kind == "suicide" and not _IMMINENT.search(clause):
-                        continue
-                    if _negated(clause, match.start(), match.end()):
-                        continue
-                    if _historical(clause, sentence, match.start()) and not (
-                        kind == "abuse" and _still_a_minor(sentence)
-                    ):
-                        continue
-                    found.append(SafetySignal(kind=kind, reason=rule.reason))
-                    break
-    if not found and not _general_only(normalized):
-        signs = sum(1 for sign in _WARNING_SIGNS if sign.search(normalized))
-        if signs >= 2:
+                if _historical(clause, sentence, start) and not (
+                    kind == "abuse" and _still_a_minor(sentence)
+                ):
+                    continue
+                if kind == "medical" and _MEDICAL_PAST.search(sentence) and not _now(sentence):
+                    continue
+                found.append(SafetySignal(kind=kind, reason=rule.reason))
+                break
+    if kept:
+        live = " . ".join(kept)
+        found.extend(_combined(present, live))
+        if sum(1 for sign in _WARNING_SIGNS if sign.search(live)) >= 2:
             found.append(SafetySignal(kind="suicide", reason="several warning signs together"))
+    if found and _JOKE.search(normalized):
+        found = [
+            signal
+            for signal in found
+            if signal.kind not in _DENIES_KIND or not _DENIES_KIND[signal.kind].search(normalized)
+        ]
     if not found:
         return None
     order: dict[SafetyKind, int] = {"suicide": 0, "homicide": 1, "abuse": 2, "medical": 3}

@@ -187,6 +187,9 @@ class Reply:
     next_form: Form | None = None
     close_form: bool = False
     files: tuple[FileAttachment, ...] = ()
+    marker: str | None = None
+    """An opaque id a platform may store, unseen, with a proactive message (Slack: message
+    metadata), so that after a crash or a timeout the sender can tell whether it already went out."""
 
     @classmethod
     def simple(cls, text: str) -> Reply:

@@ -217,20 +217,40 @@ class CheckinRepository:
         claim expired (its process died mid-send). ``hold`` must outlast one send with Slack's
         retries, or a slow sender could be overtaken.
         """
+        return self.claim_send(delivery_id, now=now, hold=hold) is not None
+
+    def claim_send(self, delivery_id: int, *, now: dt.datetime, hold: dt.timedelta) -> str | None:
+        """Like :meth:`claim`, but says how: ``"fresh"``, ``"expired"`` or None (not ours).
+
+        ``"expired"`` means the previous claimer died after claiming, perhaps after Slack had
+        already accepted its message: the caller looks before sending again. Two conditional
+        UPDATEs in one transaction, each atomic, so exactly one caller still wins.
+        """
+        claimed = {"status": STATUS_SENDING, "claimed_until": now + hold, "attempts": Delivery.attempts + 1}
         with self._db.session() as session:
-            result = session.execute(
+            fresh = session.execute(
                 update(Delivery)
                 .where(
                     Delivery.id == delivery_id,
                     or_(
                         Delivery.status == STATUS_PENDING,
                         and_(Delivery.status == STATUS_FAILED, Delivery.next_attempt_at <= now),
-                        and_(Delivery.status == STATUS_SENDING, Delivery.claimed_until < now),
                     ),
                 )
-                .values(status=STATUS_SENDING, claimed_until=now + hold, attempts=Delivery.attempts + 1)
+                .values(**claimed)
             )
-            return int(getattr(result, "rowcount", 0) or 0) == 1
+            if int(getattr(fresh, "rowcount", 0) or 0) == 1:
+                return "fresh"
+            expired = session.execute(
+                update(Delivery)
+                .where(
+                    Delivery.id == delivery_id,
+                    Delivery.status == STATUS_SENDING,
+                    Delivery.claimed_until < now,
+                )
+                .values(**claimed)
+            )
+            return "expired" if int(getattr(expired, "rowcount", 0) or 0) == 1 else None
 
     def mark_sent(
         self, delivery_id: int, *, channel: str | None, message_ts: str | None, now: dt.datetime

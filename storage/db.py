@@ -108,12 +108,27 @@ def alembic_config(url: str) -> Config:
     return config
 
 
+MIGRATION_LOCK_KEY = 0x5375_7065_7276
+"""PostgreSQL advisory lock held while migrating (any constant; it only has to be the same everywhere)."""
+
+
 def upgrade(url: str, *, engine: Engine | None = None) -> None:
-    """Bring the schema to the newest revision (idempotent; safe for several processes)."""
+    """Bring the schema to the newest revision (idempotent; safe for several processes).
+
+    Replicas started together on an empty PostgreSQL would otherwise all see "no schema" and race
+    to create the same tables (the losers crash on a duplicate type). The first to take a
+    transaction-scoped advisory lock migrates; the others wait, then find the schema at head. On
+    SQLite the ``BEGIN IMMEDIATE`` of :func:`make_engine` already serializes migrators.
+    """
     config = alembic_config(url)
-    if engine is not None:
+    owned = engine is None
+    engine = engine if engine is not None else make_engine(url)
+    try:
         with engine.begin() as connection:
+            if connection.dialect.name == "postgresql":
+                connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
             config.attributes["connection"] = connection
             command.upgrade(config, "head")
-    else:
-        command.upgrade(config, "head")
+    finally:
+        if owned:
+            engine.dispose()

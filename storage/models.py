@@ -189,6 +189,8 @@ class PromptView(Base):
     __tablename__ = "prompt_views"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    # Nullable: rows written before migration 0002 have none. Lets an uninstall purge find them.
+    workspace_id: Mapped[str | None] = mapped_column(String(32), index=True)
     author: Mapped[str] = mapped_column(String(PSEUDONYM_LENGTH), index=True)
     prompt_id: Mapped[str] = mapped_column(String(40))
     seen_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
@@ -239,3 +241,41 @@ class Lease(Base):
     name: Mapped[str] = mapped_column(String(40), primary_key=True)
     holder: Mapped[str] = mapped_column(String(80))
     expires_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class WorkspaceLifecycle(Base):
+    """A workspace that uninstalled the app (or revoked its tokens): its data goes after a grace.
+
+    A row, not a timer, so that a restart or a second replica still purges on time; a reinstall
+    within the grace deletes the row and nothing is lost. ``purged_at`` records that it happened.
+    """
+
+    __tablename__ = "workspace_lifecycle"
+
+    workspace_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    event: Mapped[str] = mapped_column(String(32))  # app_uninstalled | tokens_revoked
+    uninstalled_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    purge_after: Mapped[dt.datetime] = mapped_column(DateTime, index=True)
+    purged_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+class TeamsConversation(Base):
+    """Where the bot can reach a Teams person or channel later: a stored conversation reference.
+
+    Teams lets a bot message someone proactively only through a conversation (id and service URL)
+    it learned on an earlier contact, so check-ins, reminders and digests need these rows. Ids
+    only: display names are dropped before storing, and no message text is ever kept here.
+    """
+
+    __tablename__ = "teams_conversations"
+    __table_args__ = (UniqueConstraint("workspace_id", "target_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workspace_id: Mapped[str] = mapped_column(String(32))
+    target_id: Mapped[str] = mapped_column(String(32))
+    kind: Mapped[str] = mapped_column(String(16))  # personal | contact | channel
+    reference: Mapped[str] = mapped_column(String())
+    """The SDK's ConversationReference as JSON (ids and the service URL)."""
+    timezone: Mapped[str | None] = mapped_column(String(64))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)

@@ -100,7 +100,9 @@ class ReflectionRepository:
     def mark_prompt_seen(self, *, actor: Actor, prompt_id: str) -> None:
         """Remember a shown prompt under the actor's pseudonym."""
         with self._db.session() as session:
-            session.add(PromptView(author=self._author(actor), prompt_id=prompt_id))
+            session.add(
+                PromptView(author=self._author(actor), workspace_id=actor.workspace_id, prompt_id=prompt_id)
+            )
 
     def _author(self, actor: Actor) -> str:
         return self._pseudonyms.author(actor.workspace_id, actor.user_id)

@@ -91,7 +91,11 @@ class ClientFactory:
         with self._lock:
             client = self._clients.get(token)
             if client is None:
-                client = build_web_client(base_url=self._settings.slack_api_url, token=token)
+                client = build_web_client(
+                    base_url=self._settings.slack_api_url,
+                    token=token,
+                    timeout=self._settings.slack_api_timeout,
+                )
                 self._clients[token] = client
             return client
 
@@ -187,6 +191,61 @@ def send_dm(client: WebClient, *, user_id: str, reply: Reply, kind: str = "dm") 
         return SendOutcome(ok=True, channel=str(channel), ts=str(response.get("ts") or ""))
 
     return _guard(kind, user_id, run)
+
+
+HISTORY_PAGE = 15
+"""Messages per ``conversations.history`` page: the most Slack serves non-Marketplace apps per call."""
+HISTORY_PAGES = 10
+
+
+def find_marked_dm(client: WebClient, *, user_id: str, marker: str, since: float) -> SendOutcome | None:
+    """Whether a DM carrying ``marker`` (see :attr:`Reply.marker`) already reached the user.
+
+    Called only before re-sending a message whose earlier attempt may have landed: the sender
+    died after claiming it, or the call timed out after Slack had perhaps accepted it. Reads the
+    bot's DM history since ``since`` (Unix time) with message metadata and compares markers only;
+    message text is never looked at, kept or logged.
+
+    Returns an ``ok`` outcome (with channel and ts) when found, None when it is not there or the
+    history cannot be read for good (e.g. ``missing_scope``: sending again is then the only way
+    not to lose it), and a failed, retryable outcome when the lookup itself should be tried later.
+    """
+
+    def run() -> SendOutcome | None:
+        channel = str(client.conversations_open(users=user_id)["channel"]["id"])
+        cursor: str | None = None
+        for _ in range(HISTORY_PAGES):
+            page = client.conversations_history(
+                channel=channel,
+                oldest=f"{since:.6f}",
+                limit=HISTORY_PAGE,
+                include_all_metadata=True,
+                cursor=cursor,
+            )
+            for message in page.get("messages") or []:
+                metadata = message.get("metadata") if isinstance(message, dict) else None
+                payload = metadata.get("event_payload") if isinstance(metadata, dict) else None
+                if (
+                    isinstance(payload, dict)
+                    and metadata.get("event_type") == render.MARKER_EVENT_TYPE  # type: ignore[union-attr]
+                    and payload.get("marker") == marker
+                ):
+                    return SendOutcome(ok=True, channel=channel, ts=str(message.get("ts") or ""))
+            cursor = (page.get("response_metadata") or {}).get("next_cursor") or None
+            if not cursor:
+                break
+        return None
+
+    try:
+        return run()
+    except (SlackApiError, SlackRequestError, OSError, ValueError, KeyError, TypeError) as exc:
+        code = _error_code(exc)
+        outcome = SendOutcome(ok=False, error=code)
+        if outcome.retryable:
+            logger.info("looking for an earlier send to %s failed: %s", user_id, code)
+            return outcome
+        logger.warning("cannot look for an earlier send to %s (%s): sending again", user_id, code)
+        return None
 
 
 def post_to_channel(client: WebClient, *, channel_id: str, reply: Reply) -> SendOutcome:

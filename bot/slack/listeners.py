@@ -2,11 +2,13 @@
 
 Quick replies go back in the acknowledgement itself (the HTTP response to Slack's request), so the
 user sees them at once and nothing is posted where others could read it. Forms open with
-``views.open``; files go to the user's DM. Listeners log ids and outcomes, never text.
+``views.open``; files go to the user's DM. The App Home tab is published with ``views.publish``
+when opened and again after a button on it was pressed. Listeners log ids and outcomes, never text.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import re
 from collections.abc import Callable
@@ -15,11 +17,12 @@ from typing import Any
 from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 
-from bot.slack import parse, render
+from bot.slack import fanout, parse, render
 from bot.slack.delivery import send_files_to_dm
 from commands import COMMANDS
+from commands.home import HomeSource, build_home
 from commands.router import Router
-from commands.types import ActionRequest, Reply, StoreUnavailable, UserError
+from commands.types import ActionRequest, Actor, Block, Paragraph, Reply, StoreUnavailable, UserError
 
 logger = logging.getLogger(__name__)
 
@@ -27,13 +30,29 @@ ACTION_PATTERN = re.compile(r"^(" + "|".join(re.escape(name) for name in COMMAND
 NOT_SAVED = "The database is unavailable right now, so nothing was saved. Please try again in a minute."
 
 
-def register(app: App, *, router: Router) -> None:
+HOME_UNAVAILABLE = (
+    "Your Home tab is unavailable right now (the database did not answer). Please come back soon."
+)
+
+
+def register(app: App, *, router: Router, home: HomeSource | None = None) -> None:
     """Attach every listener. No global app: the caller builds one and hands it in."""
     app.command(re.compile(r"^/.+"))(_command_listener(router))
-    app.action(ACTION_PATTERN)(_action_listener(router))
+    app.action(ACTION_PATTERN)(_action_listener(router, home))
     app.view_submission(ACTION_PATTERN)(_form_listener(router))
     app.view_closed(ACTION_PATTERN)(lambda ack: ack())
+    if home is not None:
+        app.event("app_home_opened")(_home_listener(home))
+    # Uninstalls are recorded by the lifecycle middleware (bot.slack.lifecycle). In OAuth mode
+    # Bolt's revocation listeners were registered first and answer these events (removing the
+    # tokens); in token mode nothing else would, and an unanswered event is retried by Slack.
+    app.event("app_uninstalled")(_nothing_more)
+    app.event("tokens_revoked")(_nothing_more)
     app.error(_error_handler)
+
+
+def _nothing_more() -> None:
+    """An event fully handled by middleware; Bolt acknowledges events itself."""
 
 
 def _safely(run: Callable[[], Reply]) -> Reply:
@@ -66,7 +85,7 @@ def _command_listener(router: Router) -> Callable[..., None]:
     return on_command
 
 
-def _action_listener(router: Router) -> Callable[..., None]:
+def _action_listener(router: Router, home: HomeSource | None) -> Callable[..., None]:
     def on_action(
         ack: Ack, body: dict[str, Any], context: dict[str, Any], client: WebClient, respond: Respond
     ) -> None:
@@ -75,8 +94,33 @@ def _action_listener(router: Router) -> Callable[..., None]:
         reply = _safely(lambda: router.act(request))
         logger.info("action %s handled for user %s", request.action_id, request.actor.user_id)
         _deliver_action_reply(reply, request=request, body=body, client=client, respond=respond)
+        if home is not None and parse.is_home_action(body):
+            # the tab shows state (snooze, reminders, counts): show it as it is now
+            publish_home(client, home, request.actor)
 
     return on_action
+
+
+def _home_listener(home: HomeSource) -> Callable[..., None]:
+    def on_home_opened(body: dict[str, Any], context: dict[str, Any], client: WebClient) -> None:
+        actor = parse.to_home_actor(body, context)
+        if actor is None:
+            return
+        publish_home(client, home, actor)
+
+    return on_home_opened
+
+
+def publish_home(client: WebClient, home: HomeSource, actor: Actor) -> None:
+    """Build the person's Home tab in their own zone (``users.info``) and publish it."""
+    tz = fanout.user_timezone(client, user_id=actor.user_id)
+    blocks: tuple[Block, ...]
+    try:
+        blocks = build_home(home.snapshot(dataclasses.replace(actor, tz=tz)))
+    except StoreUnavailable:
+        blocks = (Paragraph(HOME_UNAVAILABLE),)
+    client.views_publish(user_id=actor.user_id, view=render.render_home(blocks))
+    logger.info("home tab published for user %s", actor.user_id)
 
 
 def _deliver_action_reply(

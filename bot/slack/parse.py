@@ -121,3 +121,23 @@ def _element_value(element: Mapping[str, Any]) -> str:
     if kind == "datepicker":
         return str(element.get("selected_date") or "")
     return str(element.get("value") or "")
+
+
+def to_home_actor(body: Mapping[str, Any], context: Mapping[str, Any] | None = None) -> Actor | None:
+    """An ``app_home_opened`` event -> the Actor whose Home tab to publish.
+
+    None when the person opened the Messages tab instead: Slack sends the same event for it, and
+    publishing a Home view nobody is looking at would be a wasted call.
+    """
+    event = body.get("event")
+    if not isinstance(event, Mapping):
+        raise PayloadError("missing event")
+    if event.get("tab", "home") != "home":
+        return None
+    return Actor(workspace_id=workspace_of(body, context), user_id=_text(event.get("user"), "user"))
+
+
+def is_home_action(body: Mapping[str, Any]) -> bool:
+    """Whether a button was pressed on the App Home tab (no response_url; the view is refreshed)."""
+    view = body.get("view")
+    return isinstance(view, Mapping) and view.get("type") == "home"

@@ -90,10 +90,20 @@ def _button(button: t.Button, index: int) -> ButtonElement:
     )
 
 
+MARKER_EVENT_TYPE = "supervision_bot_delivery"
+"""The message-metadata event type that carries a :attr:`Reply.marker` (see ``fanout.find_marked_dm``)."""
+
+
 def render_message(reply: t.Reply) -> dict[str, object]:
     """Keyword arguments for ``ack``/``respond``/``chat.postMessage`` carrying this reply."""
     blocks = render_blocks(reply.blocks)
-    return {"text": _clip(reply.text, 3000), "blocks": [block.to_dict() for block in blocks]}
+    message: dict[str, object] = {
+        "text": _clip(reply.text, 3000),
+        "blocks": [block.to_dict() for block in blocks],
+    }
+    if reply.marker:
+        message["metadata"] = {"event_type": MARKER_EVENT_TYPE, "event_payload": {"marker": reply.marker}}
+    return message
 
 
 def render_view(form: t.Form) -> View:
@@ -119,6 +129,11 @@ def render_notice_view(reply: t.Reply, *, title: str = "Done") -> View:
         close=PlainTextObject(text="Close"),
         blocks=render_blocks(reply.blocks or (t.Paragraph(reply.text),)),
     )
+
+
+def render_home(blocks: tuple[t.Block, ...]) -> View:
+    """The App Home tab (``views.publish``): the same blocks as a message, in a ``home`` view."""
+    return View(type="home", blocks=render_blocks(blocks))
 
 
 def _input(item: t.Input) -> InputBlock:

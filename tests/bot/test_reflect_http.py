@@ -6,12 +6,13 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from sqlalchemy import select, text
+from sqlalchemy import select
 
 from storage.models import Reflection
 from tests.bot.test_slack_http import visible_text
 from tests.conftest import RunningApp
 from tests.fakes import payloads
+from tests.fakes.outage import fail_mid_transaction
 from tests.fakes.slack_web_api import TEAM_ID, FakeSlackWebAPI
 
 RAW = "Dmitri told me on 4/2 that he lives on Elm Street. I felt a pull to rescue him."
@@ -143,11 +144,12 @@ def test_another_workspace_cannot_read_the_journal(
 
 
 def test_a_database_failure_keeps_the_text_in_the_modal(running_app: RunningApp) -> None:
-    with running_app.services.db.engine.begin() as connection:
-        connection.execute(text("DROP TABLE reflections"))
-    status, body = running_app.post(
-        payloads.view_submission("reflect.confirm", {"text": "I felt unsure about the silence"})
-    )
+    # the driver's OperationalError at the write, on SQLite and PostgreSQL alike (a dropped table
+    # was SQLite-only: PostgreSQL reports it as a programming error, which is not an outage)
+    with fail_mid_transaction(running_app.services.db.engine, "reflections"):
+        status, body = running_app.post(
+            payloads.view_submission("reflect.confirm", {"text": "I felt unsure about the silence"})
+        )
     assert status == 200
     answer = json.loads(body)
     assert answer["response_action"] == "errors"

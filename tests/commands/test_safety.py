@@ -1,0 +1,199 @@
+"""The imminent-risk check on its own: each layer of :mod:`commands.safety` and the kinds it names.
+
+``test_classify.py`` guards the aggregate figures over ``tests/data``; these tests pin down why a
+message fires or stays quiet, one mechanism at a time, so a regression points at its cause.
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from commands.safety import SafetySignal, check, normalize
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+def _jsonl(name: str) -> list[dict[str, Any]]:
+    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+def _fires(text: str) -> bool:
+    return check(text) is not None
+
+
+# ------------------------------------------------------------------------------------ what must fire
+
+
+# Where two kinds fit (a threat to the client from a partner is homicide and abuse; swallowing a bottle of
+# pills is suicide and medical), the check reports the more urgent one first; either is accepted here.
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # an indirect goodbye, alone or with no answer since
+        ("pt msgd 'thanks for everything, this is goodbye' and hasnt answered since", "suicide"),
+        ("client texted 'tell my kids i love them' and now her phone is off", "suicide"),
+        ("cl said 'you won't have to worry about me anymore'", "suicide"),
+        ("pt posted 'it was nice knowing everyone' an hour ago", "suicide"),
+        # a threat to a person with a weapon or stalking, without the word "kill"
+        ("clt said he'll make his ex pay and he just bought a shotgun", "homicide"),
+        ("client made a specific threat against his coworker and has access to guns", "homicide"),
+        ("he's been following her home from work every night", "abuse"),
+        ("pt keeps showing up at his ex's job and has a hunting rifle in his truck", "homicide"),
+        # at or heading to a high place or a lethal means, now or soon
+        ("pt texted 'im on the ledge' at 1am", "suicide"),
+        ("client is sitting on the roof of her building right now", "suicide"),
+        ("cl said she's heading to the bridge after session", "suicide"),
+        ("she's in her car in the garage with the engine running", "suicide"),
+        # self-harm that escalates or is out of control
+        ("cl said she's cutting deeper every night and tonight she might not stop", "suicide"),
+        ("teen pt says the cuts are getting worse and she can't control it anymore", "suicide"),
+        # a child's words for sexual abuse, elder abuse, domestic violence with lethality signs
+        ("my 6yo client said her uncle touches her private parts", "abuse"),
+        ("4 yo said grandpa hurts her down there and makes her keep secrets", "abuse"),
+        ("kiddo said her babysitter does the 'bad touch'", "abuse"),
+        ("pt's grandma (84) is left in soiled sheets for days and has sores", "abuse"),
+        ("client said her husband strangled her and said next time he'll finish it", "homicide|abuse"),
+        # means and intent, stockpiling, researching a dose
+        ("pt is a nurse taking vials home and said she'll inject them all tonight", "suicide"),
+        ("cl has been stockpiling her seroquel for months", "suicide"),
+        ("pt has been researching how many pills it would take", "suicide"),
+        # a medical emergency in session
+        ("client OD'd in the bathroom and is barely responsive", "medical"),
+        ("pt is unresponsive in the waiting room", "medical"),
+        ("client took a bottle of tylenol an hour ago", "suicide|medical"),
+    ],
+)
+def test_imminent_risk_fires_with_its_kind(text: str, kind: str) -> None:
+    signal = check(text)
+    assert isinstance(signal, SafetySignal), text
+    assert signal.kind in kind.split("|"), (text, signal)
+    assert signal.reason
+
+
+# ------------------------------------------------------------------------------------ what must stay quiet
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # professional or educational context
+        "reading about the columbia scale for my practicum seminar",
+        "we watched a training video on suicide risk assessment today",
+        "writing a paper on elder abuse and mandated reporting",
+        "reviewing mandated reporting laws with my supervisor tomorrow",
+        "cl did a chain analysis on last spring's self-harm episode, she has been clean 8 months",
+        "client is an ER nurse and talked about a pt who OD'd on her shift",
+        # clearly past and resolved
+        "CPS already investigated and closed it, family doing well",
+        "we went over her overdose history from 2019 and her recovery since",
+        "pt had an attempt 5 yrs ago, now stable and working full time",
+        # hypothetical or safety-planning talk
+        "pt asked what i would do if she ever felt suicidal, we reviewed the crisis plan",
+        "client asked about the limits of confidentiality regarding self-harm",
+        # explicit denial
+        "pt denies SI/HI, no plan or intent",
+        "client denied any thoughts of hurting herself or anyone else",
+        # idioms
+        "client is dying to see her grandkids",
+        "her job is killing her",
+        "pt killed it at her interview",
+        "cl is drowning in paperwork",
+        "client said her sister is going to kill her for borrowing her car lol",
+        # ordinary endings and outings
+        "pt said goodbye at our last session and thanked me for everything, termination went well",
+        "client is going to the cliffs this weekend for a hike with her sister",
+    ],
+)
+def test_context_that_defuses_stays_quiet(text: str) -> None:
+    assert check(text) is None, (text, check(text))
+
+
+# ------------------------------------------------------------------------------------ the mechanisms
+
+
+def test_a_denial_covers_only_what_it_denies() -> None:
+    assert not _fires("pt denies SI/HI")
+    assert _fires("pt denies a plan but said she wants to die tonight")
+
+
+def test_an_acute_marker_overrides_a_resolved_or_professional_context() -> None:
+    assert not _fires("CPS investigated the dad in 2017 and closed it")
+    assert _fires("CPS closed the case last year but the 8 yo says dad is hitting him again")
+    assert not _fires("reading about overdose for class")
+    assert _fires("reading about overdose for class when my client texted that she took all her pills")
+
+
+def test_a_single_warning_sign_needs_a_second_before_it_fires() -> None:
+    assert not _fires("client isn't answering my texts about rescheduling")
+    assert not _fires("pt gave away her old clothes while decluttering")
+    assert _fires("pt said sorry for everything and now isn't answering my texts")
+    assert not _fires("client's husband keeps his guns locked in a safe")
+    assert _fires("client says his neighbor has it coming and he's been sharpening knives")
+
+
+def test_a_high_place_needs_presence_or_a_second_sign() -> None:
+    assert not _fires("pt drove over the bridge on vacation and was scared of heights")
+    assert _fires("pt said he's going to the train tracks after session")
+    assert _fires("client called me from the parking garage roof, sitting on the edge")
+
+
+def test_joking_exasperation_is_quiet_but_not_about_a_partner() -> None:
+    assert not _fires("pt said her coworker is a nightmare and she wants to strangle him lol")
+    assert _fires("pt said her husband wants to strangle her lol")
+
+
+def test_context_words_after_a_clause_break_still_count() -> None:
+    assert _fires("13 yo says her mom's boyfriend comes into the bathroom while she showers")
+
+
+def test_a_child_asking_about_their_body_is_not_a_disclosure() -> None:
+    assert not _fires("her 5yo asked why boys have different private parts, she wasn't sure what to say")
+    assert _fires("her 5yo said the neighbor showed her his private parts")
+
+
+def test_an_age_gap_with_a_minor_fires() -> None:
+    assert _fires("pt's 13 yo daughter is 'dating' a 25 yo coworker")
+    assert not _fires("client's 16 yo is dating a 16 yo from school")
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("cl said she's thinkin abt endin it", "she is thinking about ending it"),
+        ("shes on the roof", "she is on the roof"),
+        ("he's been saving pills", "he has been saving pills"),
+        ("pt is sucidal", "client is suicidal"),
+        ("call me rn", "right now"),
+        ("C-SSRS done", "columbia scale"),
+    ],
+)
+def test_normalize_reads_quick_typing(raw: str, expected: str) -> None:
+    assert expected in normalize(raw)
+
+
+@pytest.mark.parametrize("word", ["bride", "blending", "handing", "strange", "privates", "abuse"])
+def test_real_words_are_not_corrected_into_risk_words(word: str) -> None:
+    assert normalize(f"the {word} here").split()[1] == word
+
+
+def test_non_safety_eval_rows_stay_quiet() -> None:
+    rows = [row for row in _jsonl("boundary_eval.jsonl") if row["category"] != "safety_crisis"]
+    alarms = [row["text"] for row in rows if _fires(row["text"])]
+    assert len(alarms) <= len(rows) // 100, alarms
+
+
+def test_check_is_fast() -> None:
+    texts = [row["text"] for row in _jsonl("boundary_eval.jsonl")][:300]
+    timings: list[float] = []
+    for text in texts:
+        started = time.perf_counter()
+        check(text + " ")
+        timings.append(time.perf_counter() - started)
+    assert statistics.quantiles(timings, n=100)[98] < 0.020

@@ -20,6 +20,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from commands.classify import classify  # noqa: E402
+from commands.safety import BACKSTOP_REASON, check, check_patterns  # noqa: E402
 
 DATA = ROOT / "tests" / "data"
 
@@ -52,6 +53,11 @@ def _fresh_import_times(repeats: int = 3) -> tuple[float, float]:
     return best
 
 
+def _backstop_fired(text: str) -> bool:
+    signal = check(text)
+    return signal is not None and signal.reason == BACKSTOP_REASON
+
+
 def run() -> list[tuple[str, str]]:
     """Measure and return ``(figure, value)`` rows for the aggregate benchmark table."""
     rows = _jsonl("boundary_eval.jsonl")
@@ -66,6 +72,14 @@ def run() -> list[tuple[str, str]]:
         top3 += bool(acceptable & set(ids[:3]))
     recall = sum(classify(text).safety for text in positives) / len(positives)
     false_alarms = sum(classify(text).safety for text in negatives) / len(negatives)
+
+    # the learned backstop (commands/safety_model.py): it is trained on the positives and negatives
+    # above, so those figures are in-sample; the non-safety eval rows are kept out of its training.
+    # Its held-out figures come from benchmarks/train_safety_model.py --rounds.
+    pattern_recall = sum(check_patterns(text) is not None for text in positives) / len(positives)
+    ordinary = [row["text"] for row in rows if row["category"] != "safety_crisis"]
+    backstop_ordinary = sum(_backstop_fired(text) for text in ordinary)
+    backstop_negatives = sum(_backstop_fired(text) for text in negatives)
 
     texts = [row["text"] for row in rows] + negatives
     timings: list[float] = []
@@ -83,6 +97,9 @@ def run() -> list[tuple[str, str]]:
         ("top-3 accuracy", f"{top3 / len(rows):.3f}"),
         ("safety recall", f"{recall:.3f} ({len(positives)} positives)"),
         ("safety false-alarm rate", f"{false_alarms:.3f} ({len(negatives)} negatives)"),
+        ("safety recall, patterns alone", f"{pattern_recall:.3f}"),
+        ("backstop-only alarms on negatives (in-sample)", f"{backstop_negatives}/{len(negatives)}"),
+        ("backstop-only alarms on ordinary eval rows (held out)", f"{backstop_ordinary}/{len(ordinary)}"),
         ("classify p50", f"{cuts[49] * 1000:.2f} ms"),
         ("classify p99", f"{cuts[98] * 1000:.2f} ms"),
         ("import commands.classify (cold, incl. training)", f"{import_time * 1000:.0f} ms"),

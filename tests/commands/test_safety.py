@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from commands.safety import SafetySignal, check, normalize
+from commands.safety import BACKSTOP_REASON, SafetySignal, backstop_input, check, check_patterns, normalize
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
@@ -187,6 +187,76 @@ def test_non_safety_eval_rows_stay_quiet() -> None:
     rows = [row for row in _jsonl("boundary_eval.jsonl") if row["category"] != "safety_crisis"]
     alarms = [row["text"] for row in rows if _fires(row["text"])]
     assert len(alarms) <= len(rows) // 100, alarms
+
+
+# ------------------------------------------------------------------------------------ the learned backstop
+
+# Written after the backstop was trained and kept out of its training data. Of 18 fresh risks the
+# patterns caught 8; of the 10 they missed, the backstop caught the 8 below (two, "wrote a note for her
+# sister and put it in her desk drawer" and "how peaceful it would be to not exist anymore, says it
+# feels close", stayed missed). Of 16 fresh near-misses it fired on 2 ("trouble waking up ... takes
+# melatonin", "sold his car and paid off his debts, he's proud of himself"), not pinned here.
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("client said he's not planning to be here for his birthday next month", "suicide"),
+        ("pt said she doesnt see the point of waking up tomorrow and has her moms sleeping pills", "suicide"),
+        ("client mentioned he's been looking up how high the parking structure downtown is", "suicide"),
+        ("pt said she told her roommate to take care of her cat if anything happens this week", "suicide"),
+        ("cl says he drafted a message to his kids and scheduled it to send tomorrow morning", "suicide"),
+        (
+            "cl said the world would be quieter without her stepfather and she knows where he keeps the key "
+            "to the gun cabinet",
+            "homicide",
+        ),
+        (
+            "client said if his ex shows up at the custody exchange he's going to make sure she never does "
+            "it again, he's been carrying a bat",
+            "homicide",
+        ),
+        ("client said the voices told her she has to hurt the baby", "homicide|abuse"),
+    ],
+)
+def test_backstop_catches_paraphrases_the_patterns_miss(text: str, kind: str) -> None:
+    assert check_patterns(text) is None, text
+    signal = check(text)
+    assert isinstance(signal, SafetySignal), text
+    assert signal.reason == BACKSTOP_REASON
+    assert signal.kind in kind.split("|"), (text, signal)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pt is giving her plants away because she's moving to a smaller apartment",
+        "client isn't planning a party for his birthday this year, just a quiet dinner",
+        "cl wrote a thank-you note to her sister for helping with the move",
+        "my client talked about how peaceful the lake was on her retreat",
+        "client mentioned the parking structure downtown is always full",
+        "pt asked her roommate to take care of her cat while she visits family",
+        "client is worried his ex will be late to the custody exchange again",
+        "client's toddler burned his hand on the stove last year and it healed fine",
+        "pt cancelled her appointments for next month because of a work trip",
+        "cl drafted a message to his kids about the summer schedule",
+        "client said she's tired after the long week and wants to rest",
+        "pt said she's done with her ex and feels relieved",
+    ],
+)
+def test_backstop_is_quiet_on_benign_near_misses(text: str) -> None:
+    assert check(text) is None, (text, check(text))
+
+
+def test_pattern_reasons_win_over_the_backstop() -> None:
+    signal = check("client said tonight she will take all her pills")
+    assert signal is not None and signal.reason != BACKSTOP_REASON
+
+
+def test_the_backstop_reads_only_sentences_no_context_defused() -> None:
+    assert backstop_input("reading about suicide risk assessment for class") == ""
+    kept = backstop_input("pt denies SI/HI. she gave her dog to a neighbor for good")
+    assert "gave her dog" in kept
 
 
 def test_check_is_fast() -> None:

@@ -204,8 +204,8 @@ def stored_reference(activity: Activity) -> dict[str, Any]:
     """
     reference = activity.get_conversation_reference()
     data: dict[str, Any] = reference.model_dump(mode="json", by_alias=True, exclude_none=True)
-    data.pop("activityId", None)
-    data.pop("locale", None)
+    for transient in ("activityId", "locale", "requestId"):  # per message: would rewrite the row each time
+        data.pop(transient, None)
     for key in ("user", "bot", "conversation"):
         part = data.get(key)
         if isinstance(part, dict):

@@ -17,14 +17,16 @@ import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 from bot.config import Settings
 from bot.teams import ids
 from bot.wiring import Services, build_services
-from tests.fakes.bot_connector import FakeBotConnector
+
+if TYPE_CHECKING:
+    from tests.fakes.bot_connector import FakeBotConnector
 
 SDK_MISSING = "needs the [teams] extra: pip install -e '.[teams]'"
 TENANT = "72f988bf-86f1-41af-91ab-2d7cd011db47"
@@ -59,6 +61,9 @@ def clean_teams_environment(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture
 def connector() -> Iterator[FakeBotConnector]:
     """The fake Bot Connector on a free loopback port."""
+    pytest.importorskip("aiohttp", reason=SDK_MISSING)
+    from tests.fakes.bot_connector import FakeBotConnector
+
     fake = FakeBotConnector().start()
     yield fake
     fake.stop()

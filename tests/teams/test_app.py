@@ -158,6 +158,7 @@ def test_a_channel_mention_is_answered_privately_with_a_note_in_the_channel(team
         teams_app.activity(text="<at>Supervision</at> checkin", scope="channel", entities=[mention])
     )
     assert len(teams_app.connector.created) == 1, "the stored 1:1 chat is reused"
+    assert "requestId" not in stored.reference, "nothing per-message is stored"
 
 
 def _channel_keys() -> list[str]:

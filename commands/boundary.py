@@ -31,6 +31,11 @@ CLOSE_MARGIN = 0.15
 """When the runner-up scores within this of the best match, offer it (and the next) as buttons."""
 BUTTON_VALUE_LIMIT = 1900
 AGENDA_LIMIT = 1500
+DILEMMA_LIMIT = 1500
+"""Longest dilemma /boundary reads. The risk check's cost grows faster than the text (about 0.1 s
+at 1,000 characters, over a second at 4,000, minutes at 150,000), and Slack gives up on an
+answer after three seconds; a longer text is returned for shortening, never cut (a cut could drop
+the very sentence the risk check needed)."""
 
 RISK_BADGES = {
     "bright_line": "BRIGHT LINE",
@@ -71,12 +76,28 @@ class BoundaryCommand:
         text = request.text.strip()
         if not text or text.lower() in ("help", "?", "-h", "--help"):
             return self.usage()
+        if len(text) > DILEMMA_LIMIT:
+            return self.too_long(len(text))
         result = classify(text)
         try:
             self._log.record_ask(actor=request.actor, category=result.category)
         except StoreUnavailable:
             pass  # a lost count must never cost the user their guidance
         return self.guidance_reply(result, dilemma=text)
+
+    def too_long(self, length: int) -> Reply:
+        """Ask for a shorter description (with the notice, which says what to do if someone is in danger)."""
+        return Reply(
+            text="Please describe the dilemma more briefly",
+            blocks=(
+                Paragraph(
+                    f"That is more than /boundary can read at once ({length:,} characters; the limit is "
+                    f"{DILEMMA_LIMIT:,}). Please describe the situation in a few sentences, without names "
+                    "or other details that could identify your client."
+                ),
+                Notice(self._book.notice),
+            ),
+        )
 
     def usage(self) -> Reply:
         """How to use the command, with examples."""

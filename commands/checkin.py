@@ -189,6 +189,23 @@ def channel_notice(*, group_name: str) -> Reply:
     return Reply(text=text, blocks=(Paragraph(text),))
 
 
+MAX_ROW_ID = 2**31 - 1
+"""Ids are 32-bit integers in both databases; a bigger number would fail in the driver, not here."""
+
+
+def row_id(text: str) -> int | None:
+    """A row id carried by a button or a form, or None when it cannot be one.
+
+    Only ASCII digits within the column's range: ``int()`` alone accepts "٧" and numbers
+    no database column holds, and a forged or garbled payload must end in "expired", not an error.
+    """
+    text = text.strip()
+    if not (text.isascii() and text.isdigit()) or len(text) > 10:
+        return None
+    value = int(text)
+    return value if 0 < value <= MAX_ROW_ID else None
+
+
 class CheckinCommand:
     """Answers ``/checkin``, the "Start check-in" button and the check-in form."""
 
@@ -282,9 +299,8 @@ class CheckinCommand:
     def act(self, request: ActionRequest) -> Reply:
         """The DM's button and the form submission."""
         if request.action_id == "checkin.start":
-            try:
-                cycle_id = int(request.value)
-            except ValueError:
+            cycle_id = row_id(request.value)
+            if cycle_id is None:
                 return Reply.simple("That button has expired. Please use /checkin.")
             current = self._desk.for_cycle(request.actor, cycle_id)
             if current is None:
@@ -393,9 +409,8 @@ class CheckinCommand:
         )
 
     def _submit(self, request: ActionRequest) -> Reply:
-        try:
-            cycle_id = int(request.metadata)
-        except ValueError:
+        cycle_id = row_id(request.metadata)
+        if cycle_id is None:
             return Reply.simple("This form has expired. Please use /checkin.")
         try:
             current = self._desk.for_cycle(request.actor, cycle_id)

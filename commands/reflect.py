@@ -38,6 +38,7 @@ PRIVACY_NOTE = (
     "Private: only you can read your journal. Names, places, dates and other identifiers are "
     "replaced before anything is stored, and entries are encrypted and filed under a pseudonym."
 )
+THEME_TEXT_LIMIT = 200
 NOT_SAVED = "Not saved: the database is unavailable right now. Your text is still here; please try again."
 
 
@@ -76,10 +77,13 @@ class ReflectCommand:
             return self._confirm_delete()
         theme_id: str | None = None
         if word:
-            theme = self._library.match_theme(word)
+            # a theme is a word or three: a long paste is answered with the list, without matching it
+            theme = self._library.match_theme(word) if len(word) <= THEME_TEXT_LIMIT else None
             if theme is None:
                 names = ", ".join(t.id for t in self._library.themes)
-                return Reply.simple(f"I don't know the theme '{request.text.strip()}'. Themes: {names}.")
+                typed = request.text.strip()
+                typed = typed if len(typed) <= 60 else typed[:57] + "..."
+                return Reply.simple(f"I don't know the theme '{typed}'. Themes: {names}.")
             theme_id = theme.id
         return self._prompt_reply(request.actor, theme_id)
 

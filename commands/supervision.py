@@ -414,7 +414,7 @@ class SupervisionCommand:
             changes = {"timezone": value.strip()}
         elif key == "reminders" and value in ("0", "1", "2"):
             changes = {"reminder_count": int(value)}
-        elif key == "reminder-hours" and value.isdigit() and 1 <= int(value) <= 144:
+        elif key == "reminder-hours" and value.isdecimal() and 1 <= int(value) <= 144:
             changes = {"reminder_delay_hours": int(value)}
         else:
             return Reply.simple(

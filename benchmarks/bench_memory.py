@@ -1,0 +1,135 @@
+"""Resident memory of `supervision-bot serve` after warm-up (target: under 200 MB).
+
+Starts the real process (HTTP, scheduler on, SQLite in a temporary folder, the fake Web API on
+127.0.0.1), reads its resident set size from ``/proc/<pid>/status`` after start-up, then sends a
+warm-up of signed requests touching every command and form (so the classifier, de-identifier,
+guidance book, prompt library, matplotlib for charts and Bolt's listeners are all loaded), and
+reads it again, with the peak (``VmHWM``). Linux only. Run: ``python benchmarks/bench_memory.py``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from bench_http import free_port, wait_healthy  # noqa: E402
+
+from storage.crypto import new_key  # noqa: E402
+from tests.fakes import payloads  # noqa: E402
+from tests.fakes.signing import signed_headers  # noqa: E402
+from tests.fakes.slack_web_api import FakeSlackWebAPI  # noqa: E402
+
+SECRET = "bench-signing-secret"
+TARGET_MB = 200.0
+WARM_UP = (
+    payloads.slash_command("/boundary", "my client gave me a scarf she knitted"),
+    payloads.slash_command("/boundary", "a client keeps texting me late at night"),
+    payloads.slash_command("/reflect", ""),
+    payloads.slash_command("/reflect", "rupture"),
+    payloads.slash_command("/reflect", "history"),
+    payloads.slash_command("/checkin", ""),
+    payloads.slash_command("/supervision", "help"),
+    payloads.slash_command("/supervision", "setup"),
+    payloads.view_submission(
+        "reflect.compose", {"text": "Dana from Springfield cried when I mentioned the fee"}
+    ),
+    payloads.view_submission("reflect.confirm", {"text": "[NAME-1] cried when I mentioned the fee"}),
+    payloads.view_submission("boundary.agenda", {"item": "gifts from a family I see"}),
+    payloads.block_action("boundary.feedback", "boundary_gift"),
+)
+
+
+def rss_mb(pid: int) -> tuple[float, float]:
+    """(VmRSS, VmHWM) of a process in MB."""
+    values: dict[str, float] = {}
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        key, _, rest = line.partition(":")
+        if key in ("VmRSS", "VmHWM"):
+            values[key] = int(rest.split()[0]) / 1024
+    return values["VmRSS"], values["VmHWM"]
+
+
+def post(base: str, body: str) -> int:
+    headers = signed_headers(body, SECRET, content_type="application/x-www-form-urlencoded")
+    request = urllib.request.Request(
+        base + "/slack/events", data=body.encode(), headers=headers, method="POST"
+    )
+    with urllib.request.urlopen(request, timeout=30) as response:
+        response.read()
+        return int(response.status)
+
+
+def measure(rounds: int = 25, concurrency: int = 16) -> list[tuple[str, str]]:
+    fake = FakeSlackWebAPI().start()
+    with tempfile.TemporaryDirectory() as tmp:
+        env = {
+            **{k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "DATABASE_URL"))},
+            "SLACK_BOT_TOKEN": "xoxb-bench",
+            "SLACK_SIGNING_SECRET": SECRET,
+            "SLACK_API_URL": fake.base_url,
+            "DATA_DIR": tmp,
+            "ENCRYPTION_KEYS": new_key(),
+            "LOG_LEVEL": "WARNING",
+            "SCHEDULER_ENABLED": "true",
+        }
+        port = free_port()
+        script = Path(sys.executable).with_name("supervision-bot")
+        process = subprocess.Popen(
+            [str(script), "serve", "--port", str(port)],
+            env=env,
+            cwd=tmp,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        base = f"http://127.0.0.1:{port}"
+        try:
+            wait_healthy(base, process)
+            started_rss, _ = rss_mb(process.pid)
+            bodies = list(WARM_UP) * rounds
+            with ThreadPoolExecutor(max_workers=concurrency) as pool:
+                statuses = list(pool.map(lambda body: post(base, body), bodies))
+            time.sleep(1.0)  # listeners finish after their acks
+            warm_rss, peak = rss_mb(process.pid)
+        finally:
+            process.send_signal(signal.SIGTERM)
+            process.wait(timeout=15)
+            fake.stop()
+    bad = sum(1 for s in statuses if s != 200)
+    return [
+        ("RSS after start-up MB", f"{started_rss:.0f}"),
+        (f"RSS after warm-up ({len(bodies)} requests, {concurrency} at a time) MB", f"{warm_rss:.0f}"),
+        ("peak RSS (VmHWM) MB", f"{peak:.0f}"),
+        ("target MB", f"< {TARGET_MB:.0f} ({'met' if peak < TARGET_MB else 'NOT met'})"),
+        ("non-200 answers during warm-up", str(bad)),
+    ]
+
+
+def run() -> list[tuple[str, str]]:
+    """Rows for the aggregated benchmark table."""
+    return measure()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--rounds", type=int, default=25, help="times the warm-up set is sent")
+    args = parser.parse_args()
+    for label, value in measure(args.rounds):
+        print(f"| {label:<60} | {value:>12} |")
+
+
+if __name__ == "__main__":
+    main()

@@ -72,8 +72,9 @@ logger = logging.getLogger(__name__)
 
 CLAIM_HOLD = dt.timedelta(minutes=10)
 """Longer than one send with every SDK retry; a claim older than this belongs to a dead process."""
-AMBIGUOUS_ERRORS = frozenset({"timeout", "connection"})
-"""Failures after which the message may still have reached Slack: look before sending again."""
+AMBIGUOUS_ERRORS = frozenset({"timeout", "connection", "interrupted"})
+"""Failures after which the message may still have reached Slack: look before sending again.
+``interrupted`` marks a send whose claimer died and whose lookup could not be done yet."""
 MARKED_KINDS = (KIND_CHECKIN, KIND_DIGEST)
 """DM kinds (with ``reminder-N``) that carry a marker, so an interrupted send can be found."""
 LOOKBACK = dt.timedelta(minutes=5)
@@ -434,12 +435,20 @@ class CheckinJobs:
                         "delivery %s had gone out before it was interrupted: not sent again", delivery.id
                     )
                     return "found"
-                if earlier is not None:
-                    error = earlier.error or "unknown"
-                    self.checkins.mark_failed(
-                        delivery.id, error=error, retry_at=now + backoff(delivery.attempts)
+                if earlier is not None:  # could not look now: stay ambiguous, so the next try looks again
+                    ambiguous = (
+                        delivery.last_error if delivery.last_error in AMBIGUOUS_ERRORS else "interrupted"
                     )
-                    return error
+                    gave_up = delivery.attempts + 1 >= MAX_ATTEMPTS
+                    self.checkins.mark_failed(
+                        delivery.id,
+                        error=ambiguous or "interrupted",
+                        retry_at=None if gave_up else now + backoff(delivery.attempts + 1),
+                    )
+                    logger.warning(
+                        "delivery %s: could not check for an earlier send (%s)", delivery.id, earlier.error
+                    )
+                    return earlier.error or "unknown"
             outcome = self._send(group, cycle, delivery, cache)
         except fanout.NoToken:
             self.checkins.mark_failed(delivery.id, error="no_token", retry_at=None)

@@ -27,7 +27,7 @@ from commands.reflect import ReflectCommand
 from commands.router import Command, Router
 from commands.supervision import SupervisionCommand
 from storage.agenda import AgendaRepository
-from storage.boundary_log import BoundaryLogRepository
+from storage.boundary_log import BoundaryLogRepository, BufferedBoundaryLog
 from storage.crypto import Cipher, Pseudonymizer, build_cipher, build_pseudonymizer
 from storage.db import Database
 from storage.deidentify import Deidentifier, default_deidentifier
@@ -57,9 +57,13 @@ class Services:
     """The scheduler subscribes here to rebuild its jobs when a group changes."""
     home: HomeDesk | None = None
     """Gathers the App Home tab's snapshot."""
+    boundary_counts: BufferedBoundaryLog | None = None
+    """/boundary's question counts, written in batches off the acknowledgement's path."""
 
     def close(self) -> None:
-        """Release database connections."""
+        """Write the queued counts, then release database connections."""
+        if self.boundary_counts is not None:
+            self.boundary_counts.close()
         self.db.dispose()
 
 
@@ -80,11 +84,12 @@ def build_services(settings: Settings, *, migrate: bool = True) -> Services:
     deidentifier = default_deidentifier()
     journal = ReflectionRepository(db=db, cipher=cipher, pseudonyms=pseudonyms, deidentifier=deidentifier)
     boundary_log = BoundaryLogRepository(db=db)
+    boundary_counts = BufferedBoundaryLog(boundary_log)
     agenda = AgendaRepository(db=db, cipher=cipher, pseudonyms=pseudonyms, deidentifier=deidentifier)
     runtime = build_runtime(settings, db=db, cipher=cipher, pseudonyms=pseudonyms, deidentifier=deidentifier)
     supervision_desk = SlackSupervisionDesk(jobs=runtime.jobs)
     commands: list[Command] = [
-        BoundaryCommand(log=boundary_log, agenda=agenda, deidentifier=deidentifier),
+        BoundaryCommand(log=boundary_counts, agenda=agenda, deidentifier=deidentifier),
         ReflectCommand(journal=journal, deidentifier=deidentifier),
         CheckinCommand(
             desk=SlackCheckinDesk(jobs=runtime.jobs),
@@ -106,6 +111,7 @@ def build_services(settings: Settings, *, migrate: bool = True) -> Services:
         runtime=runtime,
         supervision_desk=supervision_desk,
         home=HomeDesk(jobs=runtime.jobs, journal=journal, home=HomeRepository(db=db)),
+        boundary_counts=boundary_counts,
     )
 
 

@@ -45,6 +45,8 @@ def test_imminent_risk_puts_urgent_steps_before_anything_else(running_app: Runni
 
 def test_each_ask_is_counted_without_text(running_app: RunningApp) -> None:
     running_app.post(payloads.slash_command("/boundary", "a client gave me a scarf she knitted"))
+    assert running_app.services.boundary_counts is not None
+    running_app.services.boundary_counts.flush()  # counts are written in batches, off the ack's path
     with running_app.services.db.session() as session:
         asks = session.scalars(select(BoundaryAsk)).all()
         assert [a.category for a in asks] == ["gifts"]

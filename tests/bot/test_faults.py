@@ -258,6 +258,9 @@ def test_when_the_history_cannot_be_read_a_timed_out_send_is_retried_later_or_se
     clock.now += dt.timedelta(minutes=5)
     assert rt.jobs.retry_failed().sent == 0
     assert fake_slack.dm_counts() == {"U0000002": 1}, "not sent blind while the lookup can be retried"
+    cycle = rt.checkins.cycles(group_id=group.id, limit=1)[0]
+    waiting = [d for d in rt.checkins.deliveries(cycle_id=cycle.id) if d.user_id == "U0000001"]
+    assert waiting[0].last_error == "timeout", "still ambiguous: the next try looks again first"
 
     fake_slack.answer_error("conversations.history", "missing_scope")  # installed without im:history
     clock.now += dt.timedelta(hours=1)

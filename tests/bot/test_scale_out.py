@@ -282,3 +282,12 @@ def test_a_standby_finishes_the_fan_out_of_a_leader_killed_mid_way(
             f"after SIGKILL; {len(interrupted)} interrupted send(s) settled after "
             f"{looked} history lookup(s)\n"
         )
+
+
+def test_a_lease_renewed_less_often_than_it_lasts_is_refused_at_start() -> None:
+    from pydantic import ValidationError
+
+    from bot.config import Settings
+
+    with pytest.raises(ValidationError, match="SCHEDULER_RENEW_SECONDS"):
+        Settings(_env_file=None, scheduler_lease_seconds=30, scheduler_renew_seconds=30)  # type: ignore[call-arg]

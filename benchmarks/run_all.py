@@ -1,14 +1,17 @@
 """Runs every benchmark, prints one table, and writes it to docs/benchmarks.md.
 
 Each ``bench_*.py`` module exposes ``run() -> list[tuple[str, str]]``. Figures are measured in one
-run on one machine; compare ratios measured together, not absolute times across machines.
+run on one machine; compare ratios measured together, not absolute times across machines. Each
+module runs in a fresh interpreter: a latency benchmark's client threads must not share a heap
+(and its garbage collections) with the word lists and models an earlier benchmark loaded.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import importlib
+import json
 import platform
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -20,6 +23,27 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 MODULES = ("bench_classify", "bench_deidentify", "bench_digest", "bench_fanout", "bench_http", "bench_memory")
 
 
+RUNNER = """
+import json, sys
+sys.path.insert(0, sys.argv[1]); sys.path.insert(0, sys.argv[1] + "/benchmarks")
+rows = __import__(sys.argv[2]).run()
+print("ROWS " + json.dumps([[str(a), str(b)] for a, b in rows]))
+"""
+
+
+def run_isolated(name: str) -> list[tuple[str, str]]:
+    """``name.run()`` in a fresh interpreter; its own output passes through to stderr."""
+    done = subprocess.run(
+        [sys.executable, "-c", RUNNER, str(ROOT), name],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        text=True,
+        check=True,
+    )
+    line = next(x for x in reversed(done.stdout.splitlines()) if x.startswith("ROWS "))
+    return [(label, value) for label, value in json.loads(line[len("ROWS ") :])]
+
+
 def main() -> None:
     sections: list[str] = [
         "# Benchmarks",
@@ -29,13 +53,11 @@ def main() -> None:
         "",
     ]
     for name in MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError:
+        if not (ROOT / "benchmarks" / f"{name}.py").exists():
             continue
         started = time.perf_counter()
         print(f"== {name} ...", file=sys.stderr, flush=True)
-        rows = module.run()
+        rows = run_isolated(name)
         took = time.perf_counter() - started
         table = [f"## {name} ({took:.1f} s)", "", "| figure | value |", "|---|---|"]
         table += [f"| {label} | {value} |" for label, value in rows]

@@ -89,6 +89,12 @@ def fire(base: str, count: int, concurrency: int) -> list[float]:
         return list(pool.map(one, range(count)))
 
 
+def cpu_seconds(pid: int) -> float:
+    """User plus system CPU a process has used so far (Linux ``/proc``), in seconds."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
@@ -97,6 +103,7 @@ def percentile(values: list[float], q: float) -> float:
 def measure(requests: int = 200, concurrency: int = 200) -> list[tuple[str, str]]:
     fake = FakeSlackWebAPI().start()
     results: dict[str, list[float]] = {}
+    cpu: dict[str, float] = {}
     with tempfile.TemporaryDirectory() as tmp:
         env = {
             **{k: v for k, v in os.environ.items() if not k.startswith("SLACK_")},
@@ -132,7 +139,9 @@ def measure(requests: int = 200, concurrency: int = 200) -> list[tuple[str, str]
                 base = f"http://127.0.0.1:{ports[name]}"
                 wait_healthy(base, process)
                 fire(base, 20, 10)  # warm-up
+                before = cpu_seconds(process.pid)
                 results[name] = fire(base, requests, concurrency)
+                cpu[name] = (cpu_seconds(process.pid) - before) / requests * 1000
         finally:
             for process in servers.values():
                 process.terminate()
@@ -143,6 +152,7 @@ def measure(requests: int = 200, concurrency: int = 200) -> list[tuple[str, str]
     for name, values in results.items():
         rows.append((f"{name} p50 ms", f"{statistics.median(values):.1f}"))
         rows.append((f"{name} p99 ms", f"{percentile(values, 0.99):.1f}"))
+        rows.append((f"{name} server CPU ms / request", f"{cpu[name]:.2f}"))
     rows.append(("p99 ratio ours / bare", f"{percentile(ours, 0.99) / percentile(bare, 0.99):.2f}"))
     rows.append(("p50 ratio ours / bare", f"{statistics.median(ours) / statistics.median(bare):.2f}"))
     return rows

@@ -31,7 +31,8 @@ from typing import Any
 
 import yaml
 
-from commands.safety import SafetyKind, check, normalize, within_one_edit
+from commands.regex_screen import RegexScreen
+from commands.safety import SafetyKind, check_normalized, normalize, within_one_edit
 
 CATEGORY_IDS: tuple[str, ...] = (
     "gifts",
@@ -250,6 +251,10 @@ class _Model:
                 compiled.append(_Pattern(re.compile(regex), weight))
                 vocabulary.update(_pattern_words(regex))
             self.patterns[category] = tuple(compiled)
+        self.flat_patterns = tuple(
+            (i, pattern) for i, category in enumerate(CATEGORY_IDS) for pattern in self.patterns[category]
+        )
+        self.screen = RegexScreen([p.regex for _, p in self.flat_patterns], name="category patterns")
         self.speller = _Speller(vocabulary)
         self._train(examples)
 
@@ -268,6 +273,12 @@ class _Model:
                 for c in CATEGORY_IDS
             )
 
+        self.weighted: dict[str, tuple[float, ...]] = {
+            feature: tuple((self.char_weight if feature.startswith("c:") else 1.0) * v for v in row)
+            for feature, row in self.loglik.items()
+        }
+        """Each feature's log-likelihoods times its view's weight (character n-grams count less)."""
+
     def prepare(self, text: str, *, normalized: bool = False) -> _Prepared:
         words = _words(text if normalized else normalize(text))
         corrected = [self.speller.correct(w) for w in words]
@@ -275,20 +286,18 @@ class _Model:
 
     def scores(self, prepared: _Prepared) -> list[float]:
         """Per-category logits: tempered naive Bayes evidence plus pattern weights."""
-        nb = [0.0] * len(CATEGORY_IDS)
-        for feature in prepared.features:
-            row = self.loglik.get(feature)
-            if row is None:
-                continue
-            weight = self.char_weight if feature.startswith("c:") else 1.0
-            for i, value in enumerate(row):
-                nb[i] += weight * value
+        rows = [row for row in map(self.weighted.get, prepared.features) if row is not None]
+        # column sums in the features' order: the sum the per-feature loop made, added up in C
+        nb = [sum(column) for column in zip(*rows, strict=True)] if rows else [0.0] * len(CATEGORY_IDS)
         top = max(nb)
         logits = [(value - top) * self.temperature + b for value, b in zip(nb, self.bias, strict=True)]
         padded = f" {prepared.text} "
-        for i, category in enumerate(CATEGORY_IDS):
-            logits[i] += sum(p.weight for p in self.patterns[category] if p.regex.search(padded))
-        return logits
+        matched = [0.0] * len(CATEGORY_IDS)
+        for index in self.screen.candidates(padded):  # only patterns that could match are run
+            category_index, pattern = self.flat_patterns[index]
+            if pattern.regex.search(padded):
+                matched[category_index] += pattern.weight
+        return [logit + extra for logit, extra in zip(logits, matched, strict=True)]
 
 
 def _load_training() -> Mapping[str, Any]:
@@ -319,8 +328,9 @@ def classify(text: str) -> Classification:
         The ranking; ``safety_crisis`` is first whenever the risk check fired. An empty or
         unrecognisable text falls back to :data:`FALLBACK_CATEGORY` with low, flat scores.
     """
-    signal = check(text)
-    prepared = _MODEL.prepare(text)
+    normalized = normalize(text)  # once, for both the risk check and the model
+    signal = check_normalized(normalized)
+    prepared = _MODEL.prepare(normalized, normalized=True)
     if prepared.features:
         probabilities = _softmax(_MODEL.scores(prepared))
     else:

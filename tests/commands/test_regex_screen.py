@@ -1,0 +1,211 @@
+"""The RE2 screen in front of the risk and category patterns: it may over-select, never under-select.
+
+The decisive property is that screening changes no answer: every test below compares against the
+patterns run one by one, on the project's corpora and on generated trainee-like text.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from commands import classify as classify_module
+from commands import regex_screen, safety
+from commands.classify import classify
+from commands.regex_screen import RegexScreen, ScreenedSubstitutions, Unsupported, relax
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+CORPORA = ("boundary_eval", "safety_negatives", "safety_heldout", "deid_corpus")
+
+
+def corpus() -> list[str]:
+    texts: list[str] = []
+    for name in CORPORA:
+        with (DATA / f"{name}.jsonl").open(encoding="utf-8") as lines:
+            texts.extend(json.loads(line)["text"] for line in lines)
+    return texts
+
+
+def project_patterns() -> list[re.Pattern[str]]:
+    """Every pattern the screens stand in front of."""
+    rules = [rule.pattern for rule in safety._COMPILED]
+    factors = [pattern for _, pattern in safety._FACTORS]
+    categories = [pattern.regex for _, pattern in classify_module._MODEL.flat_patterns]
+    substitutions = [pattern for pattern, _ in safety._SPECIAL_FORMS] + list(safety._IDIOMS)
+    return rules + factors + list(safety._WARNING_SIGNS) + categories + substitutions
+
+
+PATTERNS = project_patterns()
+SCREEN = RegexScreen(PATTERNS)
+
+
+def views(text: str) -> Iterator[str]:
+    """The text as typed and as each pattern family reads it."""
+    normalized = safety.normalize(text)
+    yield text
+    yield normalized
+    yield from safety._sentences(safety._strip_idioms(normalized))
+    yield f" {classify_module._MODEL.prepare(text).text} "
+
+
+def missed(screen: RegexScreen, patterns: Sequence[re.Pattern[str]], text: str) -> list[str]:
+    chosen = set(screen.candidates(text))
+    return [p.pattern for i, p in enumerate(patterns) if i not in chosen and p.search(text)]
+
+
+def test_every_project_pattern_is_screened_by_re2() -> None:
+    """No pattern silently falls back to "always a candidate" (that would only cost speed)."""
+    assert regex_screen.re2 is not None
+    assert SCREEN._always == []
+
+
+def test_the_screen_never_drops_a_pattern_that_matches_the_corpora() -> None:
+    failures = [
+        (text[:60], miss)
+        for text in corpus()
+        for view in views(text)
+        for miss in missed(SCREEN, PATTERNS, view)
+    ]
+    assert failures == []
+
+
+def test_the_screen_actually_screens() -> None:
+    """Over-selection is allowed, but a screen naming most patterns would save nothing."""
+    texts = corpus()
+    chosen = sum(len(SCREEN.candidates(safety.normalize(t))) for t in texts) / len(texts)
+    assert chosen < 0.05 * len(PATTERNS)
+
+
+VOCABULARY = sorted(
+    {word for p in PATTERNS for word in re.findall(r"[a-z]{2,}", p.pattern)}
+    | {"client", "she", "he", "tonight", "not", "never", "said", "i", "my", "pt", "wants", "to"}
+)
+TRAINEE_TEXT = st.lists(
+    st.one_of(
+        st.sampled_from(VOCABULARY),
+        st.sampled_from([".", ",", "!", "?", "'s", "n't", "...", "-", "/", "2", "30", "$40", "\n", "\t"]),
+    ),
+    max_size=40,
+).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None, derandomize=True, database=None)
+@given(TRAINEE_TEXT)
+def test_generated_text_from_the_patterns_own_words_is_never_under_screened(text: str) -> None:
+    for view in (text, *views(text)):
+        assert missed(SCREEN, PATTERNS, view) == []
+
+
+@settings(max_examples=150, deadline=None, derandomize=True, database=None)
+@given(TRAINEE_TEXT)
+def test_screening_changes_no_classification_or_risk_answer(text: str) -> None:
+    screened = (classify(text), safety.check(text))
+    with unscreened():
+        assert (classify(text), safety.check(text)) == screened
+
+
+def test_corpus_answers_are_the_same_with_and_without_the_screen() -> None:
+    texts = corpus()
+    screened = [(classify(t), safety.check_patterns(t)) for t in texts]
+    with unscreened():
+        assert [(classify(t), safety.check_patterns(t)) for t in texts] == screened
+
+
+class unscreened:  # noqa: N801 - used as a context manager, like a function
+    """Every screen in the risk check and the classifier answers "all of them" while active."""
+
+    def __enter__(self) -> None:
+        self._patch = pytest.MonkeyPatch()
+        for screen in (safety._SENTENCE_SCREEN, safety._WARNING_SCREEN, classify_module._MODEL.screen):
+            count = len(screen._all)
+            self._patch.setattr(screen, "candidates", lambda _text, n=count: range(n))
+        for subs in (safety._SPECIAL_FORM_SUBS, safety._IDIOM_SUBS):
+            count = len(subs._substitutions)
+            self._patch.setattr(subs._screen, "candidates", lambda _text, n=count: range(n))
+
+    def __exit__(self, *exc: object) -> None:
+        self._patch.undo()
+
+
+# ------------------------------------------------------------------ relaxing one pattern
+
+
+@pytest.mark.parametrize(
+    ("pattern", "matches"),
+    [
+        (r"(?<!not )\bkill (?:myself|herself)\b(?! lol)", ["not kill herself lol", "kill myself"]),
+        (r"^end it\s+all$", ["i want to end it all\n", "end it\x1call"]),  # \s as Python reads it
+        (r"\d{2,}\s?pills?", ["30 pills", "100pill"]),
+        (r"[^\s\d]{3}x", ["abcx"]),
+        (r"(?i)Bridge", ["the BRIDGE", "bridge"]),
+        (r"(?>ab|a)c", ["ac", "abc"]),  # atomic groups are relaxed to plain groups
+        (r"a{0,2000}b", ["b", "aab"]),
+        (r"(?s)a.b", ["a\nb"]),
+    ],
+)
+def test_relaxed_patterns_match_at_least_what_re_matches(pattern: str, matches: list[str]) -> None:
+    compiled = re.compile(pattern)
+    screen = RegexScreen([compiled])
+    for text in matches:
+        assert screen.candidates(text) == [0], text
+
+
+def test_the_screen_rules_out_patterns_that_cannot_match() -> None:
+    screen = RegexScreen([re.compile(r"\bkill\b"), re.compile(r"\boverdose\b")])
+    assert screen.candidates("she took an overdose") == [1]
+    assert screen.candidates("a gift of a scarf") == []
+
+
+def test_back_references_cannot_be_relaxed_and_are_always_candidates() -> None:
+    pattern = re.compile(r"(\w+) \1")
+    with pytest.raises(Unsupported):
+        relax(pattern)
+    screen = RegexScreen([pattern, re.compile("zzz")])
+    assert screen.candidates("no repeats here") == [0]
+    assert screen.candidates("again again") == [0]
+
+
+def test_text_outside_ascii_is_never_screened() -> None:
+    screen = RegexScreen([re.compile(r"\bcafé\b"), re.compile(r"\bkill\b")])
+    assert list(screen.candidates("meet at the café")) == [0, 1]
+
+
+def test_a_failed_scan_answers_all_patterns_not_none(monkeypatch: pytest.MonkeyPatch) -> None:
+    screen = RegexScreen([re.compile(r"\bkill\b"), re.compile(r"\boverdose\b")])
+
+    class Failing:
+        def Match(self, text: str) -> None:  # noqa: N802 - RE2's own name
+            return None  # what google-re2 returns when the automaton ran out of memory
+
+    _, indices, canary = screen._sets[0]
+    monkeypatch.setattr(screen, "_sets", [(Failing(), indices, canary)])
+    assert list(screen.candidates("she said she would kill herself")) == [0, 1]
+
+
+def test_without_re2_every_pattern_is_a_candidate_and_answers_are_unchanged(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(regex_screen, "re2", None)
+    screen = RegexScreen([re.compile(r"\bkill\b"), re.compile(r"\boverdose\b")])
+    assert list(screen.candidates("a scarf")) == [0, 1]
+
+
+def test_substitutions_see_what_an_earlier_substitution_created() -> None:
+    subs = [
+        (re.compile(r"\bpt\b"), "client"),
+        (re.compile(r"\bclient (?:says|said)\b"), "client reported"),
+        (re.compile(r"\breported\b"), "REPORTED"),
+        (re.compile(r"zzz"), "never"),
+    ]
+    text = "my pt said she is fine"
+    expected = text
+    for pattern, replacement in subs:
+        expected = pattern.sub(replacement, expected)
+    assert ScreenedSubstitutions(subs).apply(text) == expected == "my client REPORTED she is fine"
+    assert ScreenedSubstitutions(subs).apply("nothing to do") == "nothing to do"

@@ -3,7 +3,9 @@
 Starts the real process (HTTP, scheduler on, SQLite in a temporary folder, the fake Web API on
 127.0.0.1), reads its resident set size from ``/proc/<pid>/status`` after start-up, then sends a
 warm-up of signed requests touching every command and form (so the classifier, de-identifier,
-guidance book, prompt library and Bolt's listeners are all loaded), and reads it again, with the
+guidance book, prompt library and Bolt's listeners are all loaded) plus every distinct dilemma of
+the classifier's evaluation set (so the caches that grow with new wording are full), and reads it
+again, with the
 peak (``VmHWM``). The digest chart loads matplotlib only when the first chart is drawn (a scheduled
 digest), so its cost is measured apart: one chart drawn in a fresh interpreter that has imported
 what ``serve`` imports. Linux only. Run: ``python benchmarks/bench_memory.py``.
@@ -26,7 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from bench_http import free_port, wait_healthy  # noqa: E402
+from bench_http import TEXTS, free_port, wait_healthy  # noqa: E402
 
 from storage.crypto import new_key  # noqa: E402
 from tests.fakes import payloads  # noqa: E402
@@ -129,7 +131,10 @@ def measure(rounds: int = 25, concurrency: int = 16) -> list[tuple[str, str]]:
         try:
             wait_healthy(base, process)
             started_rss, _ = rss_mb(process.pid)
-            bodies = list(WARM_UP) * rounds
+            # every distinct evaluation dilemma once: the risk screen's automata and the per-word
+            # caches grow with new wording, so a long-running server holds them filled
+            dilemmas = [payloads.slash_command("/boundary", text) for text in TEXTS]
+            bodies = list(WARM_UP) * rounds + dilemmas
             with ThreadPoolExecutor(max_workers=concurrency) as pool:
                 statuses = list(pool.map(lambda body: post(base, body), bodies))
             time.sleep(1.0)  # listeners finish after their acks
@@ -143,7 +148,10 @@ def measure(rounds: int = 25, concurrency: int = 16) -> list[tuple[str, str]]:
     worst = peak + chart
     return [
         ("RSS after start-up MB", f"{started_rss:.0f}"),
-        (f"RSS after warm-up ({len(bodies)} requests, {concurrency} at a time) MB", f"{warm_rss:.0f}"),
+        (
+            f"RSS after warm-up ({len(bodies)} requests, {len(dilemmas)} distinct dilemmas) MB",
+            f"{warm_rss:.0f}",
+        ),
         ("peak RSS (VmHWM) MB", f"{peak:.0f}"),
         ("first digest chart adds (matplotlib) MB", f"{chart:.0f}"),
         ("peak + chart MB", f"{worst:.0f}"),

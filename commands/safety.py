@@ -3002,25 +3002,29 @@ _BACKSTOP = safety_model.load()
 BACKSTOP_REASON = "possible risk language; please check (learned match, no pattern fired)"
 
 
-# One RE2 pass per sentence names the rules and factors that could match; only those run in ``re``
-# with their context checks (see :mod:`commands.regex_screen`). Same answers, a fraction of the CPU.
-_SENTENCE_SCREEN = RegexScreen(
-    [rule.pattern for rule in _COMPILED] + [pattern for _, pattern in _FACTORS], name="risk patterns"
-)
-_WARNING_SCREEN = RegexScreen(_WARNING_SIGNS, name="warning signs")
+# One RE2 pass over the sentences the check reads names the rules, factors and warning signs that
+# could match; only those run in ``re`` with their context checks (see :mod:`commands.regex_screen`).
+# Same answers, a fraction of the CPU. Sentences are joined with " . ", so a pattern that matches
+# inside one sentence also matches the joined text: the screen can over-select, never under-select.
+_SCREENED = [rule.pattern for rule in _COMPILED] + [pattern for _, pattern in _FACTORS] + list(_WARNING_SIGNS)
+_LIVE_SCREEN = RegexScreen(_SCREENED, name="risk patterns")
 
 
-def _screen_sentence(sentence: str) -> tuple[list[int], list[int]]:
-    """Candidate rule indices and candidate factor indices for one sentence, in their own order."""
+def _screen(live: str) -> tuple[list[int], list[int], list[int]]:
+    """Candidate rule, factor and warning-sign indices for the live sentences, each in order."""
     rules: list[int] = []
     factors: list[int] = []
-    split = len(_COMPILED)
-    for index in _SENTENCE_SCREEN.candidates(sentence):
-        if index < split:
+    signs: list[int] = []
+    first_factor = len(_COMPILED)
+    first_sign = first_factor + len(_FACTORS)
+    for index in _LIVE_SCREEN.candidates(live):
+        if index < first_factor:
             rules.append(index)
+        elif index < first_sign:
+            factors.append(index - first_factor)
         else:
-            factors.append(index - split)
-    return rules, factors
+            signs.append(index - first_sign)
+    return rules, factors, signs
 
 
 def backstop_input(text: str) -> str:
@@ -3066,12 +3070,10 @@ def _check_normalized(normalized: str, *, backstop: bool) -> SafetySignal | None
         return None
     found: list[SafetySignal] = []
     present: set[str] = set()
-    kept: list[str] = []
-    for sentence in _sentences(normalized):
-        if _defused(sentence):
-            continue
-        kept.append(sentence)
-        rules, factors = _screen_sentence(sentence)
+    kept = [sentence for sentence in _sentences(normalized) if not _defused(sentence)]
+    live = " . ".join(kept)
+    rules, factors, signs = _screen(live) if kept else ([], [], [])
+    for sentence in kept:
         if factors:
             present |= _factors(sentence, factors)
         if not rules:
@@ -3099,9 +3101,7 @@ def _check_normalized(normalized: str, *, backstop: bool) -> SafetySignal | None
                 found.append(SafetySignal(kind=kind, reason=rule.reason))
                 break
     if kept:
-        live = " . ".join(kept)
         found.extend(_combined(present, live))
-        signs = _WARNING_SCREEN.candidates(live)
         if len(signs) >= 2 and sum(1 for i in signs if _WARNING_SIGNS[i].search(live)) >= 2:
             found.append(SafetySignal(kind="suicide", reason="several warning signs together"))
     matched = bool(found)

@@ -122,7 +122,7 @@ class unscreened:  # noqa: N801 - used as a context manager, like a function
 
     def __enter__(self) -> None:
         self._patch = pytest.MonkeyPatch()
-        for screen in (safety._SENTENCE_SCREEN, safety._WARNING_SCREEN, classify_module._MODEL.screen):
+        for screen in (safety._LIVE_SCREEN, classify_module._MODEL.screen):
             count = len(screen._all)
             self._patch.setattr(screen, "candidates", lambda _text, n=count: range(n))
         for subs in (safety._SPECIAL_FORM_SUBS, safety._IDIOM_SUBS):
@@ -209,3 +209,14 @@ def test_substitutions_see_what_an_earlier_substitution_created() -> None:
         expected = pattern.sub(replacement, expected)
     assert ScreenedSubstitutions(subs).apply(text) == expected == "my client REPORTED she is fine"
     assert ScreenedSubstitutions(subs).apply("nothing to do") == "nothing to do"
+
+
+def test_a_memory_budget_too_small_for_one_set_splits_it_and_answers_the_same(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(regex_screen, "RE2_MAX_MEM", 1 << 20)
+    small = RegexScreen(PATTERNS)
+    assert len(small._sets) > len(SCREEN._sets)
+    for text in corpus()[:300]:
+        for view in views(text):
+            assert missed(small, PATTERNS, view) == []

@@ -68,6 +68,8 @@ class BoundaryCommand:
         self._agenda = agenda
         self._deidentifier = deidentifier
         self._book = book or GuidanceBook.load()
+        self._entry_cache: dict[str, tuple[Block, ...]] = {}
+        self._notice = Notice(self._book.notice)
 
     # ------------------------------------------------------------------ slash command
 
@@ -95,7 +97,7 @@ class BoundaryCommand:
                     f"{DILEMMA_LIMIT:,}). Please describe the situation in a few sentences, without names "
                     "or other details that could identify your client."
                 ),
-                Notice(self._book.notice),
+                self._notice,
             ),
         )
 
@@ -108,7 +110,7 @@ class BoundaryCommand:
                 "could identify your client. Only you will see the answer."
             ),
             BulletList("Examples", EXAMPLES),
-            Notice(self._book.notice),
+            self._notice,
         )
         return Reply(text="How to use /boundary", blocks=blocks)
 
@@ -124,7 +126,7 @@ class BoundaryCommand:
             entry = self._book.entry(result.category)
         blocks.extend(self._entry_blocks(entry))
         blocks.append(self._buttons(result, dilemma=dilemma, shown=entry.id))
-        blocks.append(Notice(self._book.notice))
+        blocks.append(self._notice)
         fallback = (
             "Safety first: contact your supervisor now." if result.safety else f"Guidance: {entry.title}"
         )
@@ -139,7 +141,7 @@ class BoundaryCommand:
             if request.value not in self._book.categories:
                 return Reply.simple("That category is no longer available. Please ask again.")
             entry = self._book.entry(request.value)
-            blocks = (*self._entry_blocks(entry), self._feedback_row(entry.id), Notice(self._book.notice))
+            blocks = (*self._entry_blocks(entry), self._feedback_row(entry.id), self._notice)
             return Reply(text=f"Guidance: {entry.title}", blocks=blocks)
         if action == "boundary.feedback":
             category, _, verdict = request.value.partition("|")
@@ -215,7 +217,14 @@ class BoundaryCommand:
         blocks.append(Notice(safety.disclaimer))
         return blocks
 
-    def _entry_blocks(self, entry: GuidanceEntry) -> list[Block]:
+    def _entry_blocks(self, entry: GuidanceEntry) -> tuple[Block, ...]:
+        """An entry's blocks, built once: the same objects in every answer (see render caching)."""
+        blocks = self._entry_cache.get(entry.id)
+        if blocks is None:
+            blocks = self._entry_cache[entry.id] = tuple(self._build_entry_blocks(entry))
+        return blocks
+
+    def _build_entry_blocks(self, entry: GuidanceEntry) -> list[Block]:
         blocks: list[Block] = [
             Header(entry.title),
             Fields(

@@ -1,146 +1,154 @@
-"""Which of many regular expressions could match a text, found in one pass before Python's ``re`` runs.
+"""Which of many regular expressions could match a text, found before Python's ``re`` runs them.
 
 The risk check and the classifier each hold hundreds of hand-written patterns and used to try every
 one on every sentence: most of a /boundary answer's CPU, and under a burst of questions that CPU is
-the acknowledgement's latency. :class:`RegexScreen` compiles *relaxed* copies of the patterns into
-RE2 sets (google-re2: linear-time automata, one scan for all patterns) and tells the caller which
-patterns might match; only those are then run with ``re``, so every decision is still made by the
-original pattern and its context checks.
+the acknowledgement's latency. Almost every pattern needs some literal text to match: "kill(?:ed|s)?
+(?:her|him)self" cannot match a text without "kill" and "self" in it. :func:`required_atoms` reads a
+pattern (with the standard library's own parser of ``re`` syntax) and lists strings one of which
+every match must contain; :class:`RegexScreen` indexes those strings by a three-character piece and,
+for a text, looks up only the pieces the text has. Patterns whose strings are absent are skipped;
+the rest, and any pattern without such strings, are run with ``re`` as before, so every decision is
+still made by the original pattern and its context checks. The screen may name a pattern that then
+fails, never omit one that would match.
 
-Relaxed means "never matches less": look-arounds, anchors and atomic or possessive constructs are
-dropped, so the screen may name a pattern that then fails in ``re`` but never omits one that would
-match. The screen answers only for ASCII text (where ``\\b``, ``\\w``, ``\\d`` and ``\\s`` mean the
-same in both engines once ``\\s`` is spelled out); for anything else, for a pattern RE2 cannot take,
-or if RE2 is not installed, every pattern is a candidate. A canary pattern that matches everything
-is added to each set: a set that fails to scan (RE2 gives up when its automaton outgrows its
-memory) reports no canary, and the screen then answers "all", never "none".
+An earlier version screened with RE2 sets; RE2 builds its automaton lazily for each new wording
+(0.27 ms a message on new text), releases Python's lock on every scan (costly under concurrent
+requests) and grows with use. Plain substring lookups have none of those costs.
 """
 
 from __future__ import annotations
 
-import logging
 import re
+from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 from re import _constants as sre  # type: ignore[attr-defined]  # the stdlib's parser of re syntax
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
 
-logger = logging.getLogger(__name__)
-
-try:
-    import re2
-except ImportError:  # pragma: no cover - exercised by the tests with the import hidden
-    re2 = None
-
-SET_SIZE = 512
-"""Patterns per RE2 set: in practice one set per screen. RE2 releases Python's lock while it scans,
-and under concurrent requests every release is a wait to get it back: measured with 16 threads,
-sets of 16 patterns cost 2.5 times the CPU of a single-threaded run, one set per screen 1.3 times."""
-RE2_MAX_MEM = 8 << 20
-"""Memory per set. RE2 builds each automaton lazily as new text arrives and flushes a full cache
-rather than growing it, so this bounds what the screens can hold (measured: +14 MB resident after
-2,075 distinct texts; 16 MB per set gave +20 MB and no speed). A set whose program does not fit
-is split until it does."""
-REPEAT_LIMIT = 1000
-"""RE2 refuses counted repeats above 1,000; larger bounds are relaxed to ``*`` or ``+``."""
-_SPACE = r"\t\n\x0b\x0c\r \x1c-\x1f"
-"""What Python's ``\\s`` matches in ASCII text (RE2's ``\\s`` lacks ``\\v`` and ``\\x1c``-``\\x1f``)."""
-_NOT_SPACE = r"\x00-\x08\x0e-\x1b!-\x{10FFFF}"
-
 
 class Unsupported(ValueError):
-    """A construct with no RE2 equivalent (back-references, conditionals)."""
+    """A construct the atom reader does not follow (back-references, conditionals)."""
 
 
-def relax(pattern: re.Pattern[str]) -> str:
-    """RE2 syntax matching everything ``pattern`` matches in ASCII text, and possibly more."""
-    parsed = sre_parse.parse(pattern.pattern, pattern.flags)
-    prefix = "(?i)" if pattern.flags & re.IGNORECASE else ""
-    prefix += "(?s)" if pattern.flags & re.DOTALL else ""
-    return prefix + _sequence(parsed)
+MIN_ATOM = 3
+"""Shortest literal worth screening on: shorter ones ("a", "to") are in nearly every text."""
+GRAM = MIN_ATOM
+"""Length of the piece an atom is indexed by (every atom is at least this long)."""
+MAX_EXACT = 64
+"""Most alternative strings tracked for one part of a pattern before giving up on exactness."""
 
 
-def _sequence(items: Any) -> str:
-    return "".join(_item(op, av) for op, av in items)
+@dataclass(frozen=True)
+class _Info:
+    """What any match of a part of a pattern must look like.
+
+    ``exact``: every string the part can match, when few enough to list (``None`` otherwise);
+    ``needs``: strings one of which every match contains (``None`` when nothing is known).
+    """
+
+    exact: frozenset[str] | None
+    needs: frozenset[str] | None
 
 
-def _literal(code: int) -> str:
-    char = chr(code)
-    return char if char.isascii() and char.isalnum() else f"\\x{{{code:x}}}"
+_ZERO_WIDTH = _Info(frozenset({""}), None)
+_UNKNOWN = _Info(None, None)
 
 
-def _category(name: Any) -> str:
-    table = {
-        sre.CATEGORY_DIGIT: "0-9",
-        sre.CATEGORY_NOT_DIGIT: r"\x00-/:-\x{10FFFF}",
-        sre.CATEGORY_WORD: "0-9A-Za-z_",
-        sre.CATEGORY_NOT_WORD: r"\x00-/:-@\[-^`{-\x{10FFFF}",
-        sre.CATEGORY_SPACE: _SPACE,
-        sre.CATEGORY_NOT_SPACE: _NOT_SPACE,
-    }
-    if name not in table:
-        raise Unsupported(f"category {name}")
-    return table[name]
+def required_atoms(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """Literal strings at least one of which occurs in every match of ``pattern``, or None.
+
+    The idea of RE2's FilteredRE2, in miniature. None when some alternative of the pattern
+    offers no literal of :data:`MIN_ATOM` characters (the pattern is then always tried).
+    """
+    if pattern.flags & re.IGNORECASE:
+        return None
+    try:
+        info = _info_sequence(sre_parse.parse(pattern.pattern, pattern.flags))
+    except Unsupported:
+        return None
+    needs = info.needs
+    if info.exact is not None:
+        needs = _better(needs, info.exact)
+    if not needs or min(len(atom) for atom in needs) < MIN_ATOM:
+        return None
+    # an atom containing another adds nothing: the text holds the shorter one whenever the longer
+    return frozenset(atom for atom in needs if not any(other in atom for other in needs if other != atom))
 
 
-def _class(items: Any) -> str:
-    negate = ""
-    parts: list[str] = []
+def _quality(atoms: frozenset[str] | None) -> tuple[int, int]:
+    if not atoms:
+        return (0, 0)
+    return (min(len(atom) for atom in atoms), -len(atoms))
+
+
+def _better(first: frozenset[str] | None, second: frozenset[str] | None) -> frozenset[str] | None:
+    """The more selective of two requirements that both hold (either one alone is enough)."""
+    return first if _quality(first) >= _quality(second) else second
+
+
+def _info_sequence(items: Any) -> _Info:
+    run: frozenset[str] = frozenset({""})  # the strings the current run of exact parts can be
+    needs: frozenset[str] | None = None
+    all_exact = True
     for op, av in items:
-        if op is sre.NEGATE:
-            negate = "^"
-        elif op is sre.LITERAL:
-            parts.append(_literal(av))
-        elif op is sre.RANGE:
-            parts.append(f"{_literal(av[0])}-{_literal(av[1])}")
-        elif op is sre.CATEGORY:
-            parts.append(_category(av))
-        else:
-            raise Unsupported(f"{op} in a character class")
-    return f"[{negate}{''.join(parts)}]"
+        part = _info_item(op, av)
+        if part.exact is not None and len(run) * len(part.exact) <= MAX_EXACT:
+            run = frozenset(a + b for a in run for b in part.exact)
+            continue
+        all_exact = False
+        needs = _better(needs, _required(run))
+        needs = _better(needs, _required(part.exact) if part.exact is not None else part.needs)
+        run = frozenset({""})
+    return _Info(run if all_exact else None, _better(needs, _required(run)))
 
 
-def _repeat(low: int, high: Any, body: Any) -> str:
-    inner = f"(?:{_sequence(body)})"
-    if low > REPEAT_LIMIT:
-        return inner + "+"
-    if high is sre.MAXREPEAT or high > REPEAT_LIMIT:
-        return inner + f"{{{low},}}"
-    return inner + f"{{{low},{high}}}"
+def _required(strings: frozenset[str]) -> frozenset[str] | None:
+    """Exact alternatives as a requirement: only if none of them is the empty string."""
+    return strings if "" not in strings else None
 
 
-def _item(op: Any, av: Any) -> str:
+def _info_item(op: Any, av: Any) -> _Info:
     if op is sre.LITERAL:
-        return _literal(av)
-    if op is sre.NOT_LITERAL:
-        return f"[^{_literal(av)}]"
-    if op is sre.ANY:
-        return "(?s:.)"
+        return _Info(frozenset({chr(av)}), None)
     if op is sre.IN:
-        return _class(av)
-    if op is sre.CATEGORY:
-        return f"[{_category(av)}]"
+        chars = [chr(code) for kind, code in av if kind is sre.LITERAL]
+        if len(chars) == len(av) and len(chars) <= 8:
+            return _Info(frozenset(chars), None)
+        return _UNKNOWN
     if op is sre.BRANCH:
-        return "(?:" + "|".join(_sequence(branch) for branch in av[1]) + ")"
+        branches = [_info_sequence(branch) for branch in av[1]]
+        exact: frozenset[str] | None = None
+        if all(b.exact is not None for b in branches):
+            exact = frozenset().union(*(b.exact for b in branches if b.exact is not None))
+            if len(exact) > MAX_EXACT:
+                exact = None
+        each = [_better(b.needs, _required(b.exact)) if b.exact is not None else b.needs for b in branches]
+        needs = None if any(n is None for n in each) else frozenset().union(*(n for n in each if n))
+        return _Info(exact, needs)
     if op is sre.SUBPATTERN:
-        _group, add_flags, del_flags, body = av
-        flags = ("i" if add_flags & re.IGNORECASE else "") + ("s" if add_flags & re.DOTALL else "")
-        off = "i" if del_flags & re.IGNORECASE else ""
-        switch = f"{flags}-{off}" if off else flags
-        return f"(?{switch}:{_sequence(body)})" if switch else f"(?:{_sequence(body)})"
+        _group, add_flags, _del_flags, body = av
+        if add_flags & re.IGNORECASE:
+            raise Unsupported("case-insensitive group")
+        return _info_sequence(body)
+    if op is getattr(sre, "ATOMIC_GROUP", None):
+        return _info_sequence(av)
     if op in (sre.MAX_REPEAT, sre.MIN_REPEAT) or op is getattr(sre, "POSSESSIVE_REPEAT", None):
         low, high, body = av
-        return _repeat(low, high, body)
-    if op is getattr(sre, "ATOMIC_GROUP", None):
-        return f"(?:{_sequence(av)})"
-    if op is sre.AT:
-        if av is sre.AT_BOUNDARY:
-            return r"\b"
-        if av is sre.AT_NON_BOUNDARY:
-            return r"\B"
-        return ""  # ^ $ \A \Z: dropping an anchor only lets the screen match more
-    if op in (sre.ASSERT, sre.ASSERT_NOT):
-        return ""  # look-arounds: dropped, for the same reason
+        inner = _info_sequence(body)
+        if low == 1 and high == 1:
+            return inner
+        if low == 0 and high == 1 and inner.exact is not None:
+            return _Info(inner.exact | {""}, None)
+        if low >= 1:
+            return _Info(
+                None, _better(inner.needs, _required(inner.exact) if inner.exact is not None else None)
+            )
+        return _UNKNOWN
+    if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+        return _ZERO_WIDTH  # zero-width: the parts on either side are adjacent in the text
+    if op in (sre.NOT_LITERAL, sre.ANY, sre.CATEGORY):
+        return _UNKNOWN
     raise Unsupported(str(op))
 
 
@@ -148,61 +156,43 @@ class RegexScreen:
     """Candidates among ``patterns`` for a text: indices, in the patterns' own order."""
 
     def __init__(self, patterns: Sequence[re.Pattern[str]], *, name: str = "patterns") -> None:
-        self._count = len(patterns)
-        self._all = tuple(range(self._count))
+        self.name = name
+        self._all = tuple(range(len(patterns)))
         self._always: list[int] = []
-        self._sets: list[tuple[Any, list[int], int]] = []
-        if re2 is None:
-            logger.warning("google-re2 is not installed: %s are tried one by one", name)
-            self._always = list(self._all)
-            return
-        screenable: list[tuple[int, str]] = []
+        atoms_of: dict[int, frozenset[str]] = {}
         for index, pattern in enumerate(patterns):
-            try:
-                screenable.append((index, relax(pattern)))
-            except Unsupported:
+            atoms = required_atoms(pattern)
+            if atoms is None:
                 self._always.append(index)
-        for start in range(0, len(screenable), SET_SIZE):
-            self._add_set(screenable[start : start + SET_SIZE])
+            else:
+                atoms_of[index] = atoms
+        # index each atom under its rarest piece among all atoms, so a lookup wakes few of them
+        pieces = Counter(piece for atoms in atoms_of.values() for atom in atoms for piece in _pieces(atom))
+        self._by_piece: dict[str, list[tuple[str, int]]] = {}
+        for index, atoms in atoms_of.items():
+            for atom in sorted(atoms):
+                key = min(_pieces(atom), key=lambda piece: (pieces[piece], piece))
+                self._by_piece.setdefault(key, []).append((atom, index))
+        self._keys = frozenset(self._by_piece)
 
-    def _add_set(self, members: list[tuple[int, str]]) -> None:
-        """Compile one set; a set too big for the memory budget is split in two and tried again."""
-        assert re2 is not None
-        options = re2.Options()
-        options.max_mem = RE2_MAX_MEM
-        compiled = re2.Set.SearchSet(options)
-        indices: list[int] = []
-        for index, source in members:
-            try:
-                compiled.Add(source)
-            except re2.error:
-                self._always.append(index)
-                continue
-            indices.append(index)
-        canary = compiled.Add("")  # matches every text: its absence means the scan failed
-        try:
-            compiled.Compile()
-        except re2.error:
-            if len(members) == 1:
-                self._always.append(members[0][0])
-                return
-            half = len(members) // 2
-            self._add_set(members[:half])
-            self._add_set(members[half:])
-            return
-        self._sets.append((compiled, indices, canary))
+    @property
+    def always(self) -> tuple[int, ...]:
+        """Patterns tried on every text (no literal every match must contain)."""
+        return tuple(self._always)
 
     def candidates(self, text: str) -> Sequence[int]:
-        """Indices of the patterns that might match ``text`` (all of them when unsure)."""
-        if not self._sets or not text.isascii():
-            return self._all
+        """Indices of the patterns that might match ``text``."""
         found = set(self._always)
-        for compiled, indices, canary in self._sets:
-            hits = compiled.Match(text) or ()
-            if canary not in hits:
-                return self._all
-            found.update(indices[hit] for hit in hits if hit != canary)
+        present = {text[i : i + GRAM] for i in range(len(text) - GRAM + 1)} & self._keys
+        for key in present:
+            for atom, index in self._by_piece[key]:
+                if index not in found and atom in text:
+                    found.add(index)
         return sorted(found)
+
+
+def _pieces(atom: str) -> set[str]:
+    return {atom[i : i + GRAM] for i in range(len(atom) - GRAM + 1)}
 
 
 class ScreenedSubstitutions:

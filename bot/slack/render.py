@@ -6,6 +6,9 @@ title 24), so commands can write for people and not for Block Kit.
 
 from __future__ import annotations
 
+import threading
+import weakref
+
 from slack_sdk.models.blocks import (
     ActionsBlock,
     Block,
@@ -89,10 +92,33 @@ def render_block_dicts(blocks: tuple[t.Block, ...]) -> list[dict[str, object]]:
     """
     out: list[dict[str, object]] = []
     for block in blocks:
-        out.append(_block_dict(block))
+        out.append(_rendered(block))
     if len(out) > MAX_BLOCKS:
         out = [*out[: MAX_BLOCKS - 1], {"type": "context", "elements": [_mrkdwn("(shortened)")]}]
     return out
+
+
+_RENDERED: weakref.WeakKeyDictionary[t.Block, dict[str, object]] = weakref.WeakKeyDictionary()
+_RENDERED_LOCK = threading.Lock()
+
+
+def _rendered(block: t.Block) -> dict[str, object]:
+    """A block's Block Kit dictionary, remembered for as long as the block object lives.
+
+    Guidance entries are the same blocks in every /boundary answer (the command keeps them), so
+    each is rendered once; a block made for one reply is forgotten with that reply, so nobody's
+    words outlive their answer here. Equal blocks render equally, so a hit is always right.
+    Callers only read the dictionaries.
+    """
+    if isinstance(block, t.Actions):  # buttons carry this reply's own values: never reused
+        return _block_dict(block)
+    with _RENDERED_LOCK:
+        cached = _RENDERED.get(block)
+    if cached is None:
+        cached = _block_dict(block)
+        with _RENDERED_LOCK:
+            _RENDERED[block] = cached
+    return cached
 
 
 def _kept(**fields: object) -> dict[str, object]:

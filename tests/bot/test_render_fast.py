@@ -50,3 +50,29 @@ def test_a_guidance_answer_renders_the_same_both_ways() -> None:
         assert render.render_block_dicts(reply.blocks) == [
             b.to_dict() for b in render.render_blocks(reply.blocks)
         ]
+
+
+def test_a_guidance_entry_is_rendered_once_and_reused() -> None:
+    from commands.boundary import BoundaryCommand
+    from commands.classify import classify
+
+    command = BoundaryCommand(log=None, agenda=None, deidentifier=None)  # type: ignore[arg-type]
+    first = command.guidance_reply(classify("a client gave me a scarf"), dilemma="a scarf")
+    second = command.guidance_reply(classify("my client knitted me a scarf"), dilemma="knitted")
+    assert first.blocks[0] is second.blocks[0]  # the command keeps an entry's blocks
+    one, two = render.render_block_dicts(first.blocks), render.render_block_dicts(second.blocks)
+    assert one[0] is two[0] and one[2] is two[2]  # ... and they are rendered once
+    actions = [i for i, b in enumerate(one) if b["type"] == "actions"]
+    assert actions and all(one[i] is not two[i] for i in actions)  # buttons carry each dilemma
+
+
+def test_a_block_made_for_one_reply_is_not_kept_after_it() -> None:
+    import gc
+
+    secret = t.Paragraph("Dana told me on Tuesday that she is scared of her brother")
+    rendered = render.render_block_dicts((secret,))
+    assert rendered[0]["text"]["text"].startswith("Dana")  # type: ignore[index]
+    del secret
+    gc.collect()
+    kept = [block for block in list(render._RENDERED) if isinstance(block, t.Paragraph)]
+    assert not any("Dana" in block.text for block in kept)

@@ -1,4 +1,4 @@
-"""The RE2 screen in front of the risk and category patterns: it may over-select, never under-select.
+"""The literal screen in front of the risk and category patterns: it may over-select, never under-select.
 
 The decisive property is that screening changes no answer: every test below compares against the
 patterns run one by one, on the project's corpora and on generated trainee-like text.
@@ -16,9 +16,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from commands import classify as classify_module
-from commands import regex_screen, safety
+from commands import safety
 from commands.classify import classify
-from commands.regex_screen import RegexScreen, ScreenedSubstitutions, Unsupported, relax
+from commands.regex_screen import RegexScreen, ScreenedSubstitutions, required_atoms
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 CORPORA = ("boundary_eval", "safety_negatives", "safety_heldout", "deid_corpus")
@@ -59,10 +59,9 @@ def missed(screen: RegexScreen, patterns: Sequence[re.Pattern[str]], text: str) 
     return [p.pattern for i, p in enumerate(patterns) if i not in chosen and p.search(text)]
 
 
-def test_every_project_pattern_is_screened_by_re2() -> None:
-    """No pattern silently falls back to "always a candidate" (that would only cost speed)."""
-    assert regex_screen.re2 is not None
-    assert SCREEN._always == []
+def test_nearly_every_project_pattern_has_literals_to_screen_on() -> None:
+    """A pattern without them is tried on every text: correct, only slower."""
+    assert len(SCREEN.always) <= 0.03 * len(PATTERNS)
 
 
 def test_the_screen_never_drops_a_pattern_that_matches_the_corpora() -> None:
@@ -133,67 +132,47 @@ class unscreened:  # noqa: N801 - used as a context manager, like a function
         self._patch.undo()
 
 
-# ------------------------------------------------------------------ relaxing one pattern
+# ------------------------------------------------------------------ the literals of one pattern
 
 
 @pytest.mark.parametrize(
-    ("pattern", "matches"),
+    ("pattern", "atoms"),
     [
-        (r"(?<!not )\bkill (?:myself|herself)\b(?! lol)", ["not kill herself lol", "kill myself"]),
-        (r"^end it\s+all$", ["i want to end it all\n", "end it\x1call"]),  # \s as Python reads it
-        (r"\d{2,}\s?pills?", ["30 pills", "100pill"]),
-        (r"[^\s\d]{3}x", ["abcx"]),
-        (r"(?i)Bridge", ["the BRIDGE", "bridge"]),
-        (r"(?>ab|a)c", ["ac", "abc"]),  # atomic groups are relaxed to plain groups
-        (r"a{0,2000}b", ["b", "aab"]),
-        (r"(?s)a.b", ["a\nb"]),
+        (r"\bkill(?:ed|s)? (?:her|him)self\b", {"kill herself", "kill himself", "killed herself",
+            "killed himself", "kills herself", "kills himself"}),
+        (r"(?<!not )\bwants? to (?:die|end it)\b(?! lol)", {"want to die", "want to end it",
+            "wants to die", "wants to end it"}),
+        (r"gifts?|presents?", {"gift", "present"}),  # "gifts" holds "gift": the shorter is enough
+        (r"\b\w+ (?:on|at) the bridge", {" on the bridge", " at the bridge"}),
+        (r"x{2,}yyy[ab]", {"yyya", "yyyb"}),
+        (r"\bover ?dos(?:e|ed|ing)\b", {"overdose", "overdosing", "over dose", "over dosing"}),
+        (r"\d+ mg", {" mg"}),
     ],
+)  # fmt: skip
+def test_atoms_are_strings_every_match_contains(pattern: str, atoms: set[str]) -> None:
+    assert required_atoms(re.compile(pattern)) == atoms
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [r"\bpt\b", r"(?:a|b)c", r"\d+ m", r"(?:kill|x)?yz", r"(\w+) \1", r"(?i)bridge", r"(?:end it)?"],
 )
-def test_relaxed_patterns_match_at_least_what_re_matches(pattern: str, matches: list[str]) -> None:
-    compiled = re.compile(pattern)
-    screen = RegexScreen([compiled])
-    for text in matches:
-        assert screen.candidates(text) == [0], text
+def test_patterns_without_a_literal_in_every_match_have_no_atoms(pattern: str) -> None:
+    assert required_atoms(re.compile(pattern)) is None
 
 
-def test_the_screen_rules_out_patterns_that_cannot_match() -> None:
-    screen = RegexScreen([re.compile(r"\bkill\b"), re.compile(r"\boverdose\b")])
-    assert screen.candidates("she took an overdose") == [1]
-    assert screen.candidates("a gift of a scarf") == []
+def test_the_screen_rules_out_patterns_whose_literals_are_absent() -> None:
+    screen = RegexScreen([re.compile(r"\bkill\b"), re.compile(r"\boverdose\b"), re.compile(r"\bpt\b")])
+    assert screen.always == (2,)
+    assert screen.candidates("she took an overdose") == [1, 2]
+    assert screen.candidates("a gift of a scarf") == [2]
+    assert screen.candidates("") == [2]
 
 
-def test_back_references_cannot_be_relaxed_and_are_always_candidates() -> None:
-    pattern = re.compile(r"(\w+) \1")
-    with pytest.raises(Unsupported):
-        relax(pattern)
-    screen = RegexScreen([pattern, re.compile("zzz")])
-    assert screen.candidates("no repeats here") == [0]
-    assert screen.candidates("again again") == [0]
-
-
-def test_text_outside_ascii_is_never_screened() -> None:
+def test_text_outside_ascii_is_screened_like_any_other() -> None:
     screen = RegexScreen([re.compile(r"\bcafé\b"), re.compile(r"\bkill\b")])
-    assert list(screen.candidates("meet at the café")) == [0, 1]
-
-
-def test_a_failed_scan_answers_all_patterns_not_none(monkeypatch: pytest.MonkeyPatch) -> None:
-    screen = RegexScreen([re.compile(r"\bkill\b"), re.compile(r"\boverdose\b")])
-
-    class Failing:
-        def Match(self, text: str) -> None:  # noqa: N802 - RE2's own name
-            return None  # what google-re2 returns when the automaton ran out of memory
-
-    _, indices, canary = screen._sets[0]
-    monkeypatch.setattr(screen, "_sets", [(Failing(), indices, canary)])
-    assert list(screen.candidates("she said she would kill herself")) == [0, 1]
-
-
-def test_without_re2_every_pattern_is_a_candidate_and_answers_are_unchanged(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    monkeypatch.setattr(regex_screen, "re2", None)
-    screen = RegexScreen([re.compile(r"\bkill\b"), re.compile(r"\boverdose\b")])
-    assert list(screen.candidates("a scarf")) == [0, 1]
+    assert screen.candidates("meet at the café") == [0]
+    assert screen.candidates("on se voit au cafe") == []
 
 
 def test_substitutions_see_what_an_earlier_substitution_created() -> None:
@@ -209,14 +188,3 @@ def test_substitutions_see_what_an_earlier_substitution_created() -> None:
         expected = pattern.sub(replacement, expected)
     assert ScreenedSubstitutions(subs).apply(text) == expected == "my client REPORTED she is fine"
     assert ScreenedSubstitutions(subs).apply("nothing to do") == "nothing to do"
-
-
-def test_a_memory_budget_too_small_for_one_set_splits_it_and_answers_the_same(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    monkeypatch.setattr(regex_screen, "RE2_MAX_MEM", 1 << 20)
-    small = RegexScreen(PATTERNS)
-    assert len(small._sets) > len(SCREEN._sets)
-    for text in corpus()[:300]:
-        for view in views(text):
-            assert missed(small, PATTERNS, view) == []

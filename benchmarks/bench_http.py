@@ -1,8 +1,11 @@
 """Slash-command acknowledgement latency under concurrent signed requests, against a bare Bolt app.
 
 Both apps run in one process each, under the same WSGI server (waitress) with the same thread
-count, on loopback, so the ratio isolates what our listeners add to Bolt's own cost. Run:
-``python benchmarks/bench_http.py [--requests 200]``.
+count, on loopback, so the ratio isolates what our listeners add to Bolt's own cost. Each app is
+first warmed with 600 dilemmas, then measured on dilemmas it has not seen (a running server's
+caches are warm with everyday words, never with the next person's sentence). Besides latency the
+table gives each server's CPU time per request, read from ``/proc``: under a burst the latency
+ratio follows the CPU ratio. Run: ``python benchmarks/bench_http.py [--requests 200]``.
 """
 
 from __future__ import annotations
@@ -32,14 +35,20 @@ SECRET = "bench-signing-secret"
 WARM_UP = 600
 
 
-def dilemmas() -> list[str]:
-    """Distinct trainee-style dilemmas (the classifier's evaluation set), so no answer is warm.
+CORPORA = ("boundary_eval", "safety_heldout", "safety_negatives", "deid_corpus")
 
-    Repeating a handful of texts would flatter the answering app: every per-word cache and the
-    risk screen's automata would be hot after the first round.
+
+def dilemmas() -> list[str]:
+    """Distinct trainee-style messages (the project's evaluation sets), so no answer is warm.
+
+    Repeating a handful of texts would flatter the answering app: every per-word cache would be
+    hot after the first round.
     """
-    with (ROOT / "tests" / "data" / "boundary_eval.jsonl").open(encoding="utf-8") as rows:
-        return [json.loads(row)["text"] for row in rows]
+    texts: dict[str, None] = {}
+    for name in CORPORA:
+        with (ROOT / "tests" / "data" / f"{name}.jsonl").open(encoding="utf-8") as rows:
+            texts.update((json.loads(row)["text"], None) for row in rows)
+    return [text for text in texts if len(text) <= 1500]
 
 
 TEXTS = dilemmas()

@@ -84,6 +84,10 @@ def _quality(atoms: frozenset[str] | None) -> tuple[int, int]:
 
 def _better(first: frozenset[str] | None, second: frozenset[str] | None) -> frozenset[str] | None:
     """The more selective of two requirements that both hold (either one alone is enough)."""
+    if not second:
+        return first
+    if not first:
+        return second
     return first if _quality(first) >= _quality(second) else second
 
 

@@ -31,11 +31,11 @@ CLOSE_MARGIN = 0.15
 """When the runner-up scores within this of the best match, offer it (and the next) as buttons."""
 BUTTON_VALUE_LIMIT = 1900
 AGENDA_LIMIT = 1500
-DILEMMA_LIMIT = 1500
-"""Longest dilemma /boundary reads. The risk check's cost grows faster than the text (about 0.1 s
-at 1,000 characters, over a second at 4,000, minutes at 150,000), and Slack gives up on an
-answer after three seconds; a longer text is returned for shortening, never cut (a cut could drop
-the very sentence the risk check needed)."""
+DILEMMA_LIMIT = 4000
+"""Longest dilemma /boundary reads (about a page). The risk check reads run-on text in windows, so
+its cost now grows with the length (about 0.1 s at 4,000 characters of run-on text with risk words
+in it, against Slack's three seconds); a longer text is returned for shortening, never cut (a cut
+could drop the very sentence the risk check needed)."""
 
 RISK_BADGES = {
     "bright_line": "BRIGHT LINE",

@@ -259,7 +259,7 @@ def test_any_button_press_gets_an_answer_below_500(
 
 def test_a_huge_dilemma_is_handed_back_for_shortening_at_once(running_app: RunningApp) -> None:
     status, body = post_timed(running_app, payloads.slash_command("/boundary", "my client " * 20_000))
-    assert status == 200 and "more briefly" in body and "1,500" in body
+    assert status == 200 and "more briefly" in body and "4,000" in body
 
 
 @pytest.fixture(autouse=True)
@@ -269,3 +269,10 @@ def _check_after_all_examples(
     """Runs once per test function (after every example): the server is fine and nothing crashed."""
     yield
     still_serving(seeded[0], caplog)
+
+
+def test_a_page_long_dilemma_is_answered_within_the_ack_window(running_app: RunningApp) -> None:
+    """Up to the limit /boundary reads the whole text (here run-on, no full stop) and answers in time."""
+    page = ("my client keeps giving me small gifts and then she said " * 80)[:3990]
+    status, body = post_timed(running_app, payloads.slash_command("/boundary", page))
+    assert status == 200 and "more briefly" not in body and "Gifts" in body

@@ -267,3 +267,38 @@ def test_check_is_fast() -> None:
         check(text + " ")
         timings.append(time.perf_counter() - started)
     assert statistics.quantiles(timings, n=100)[98] < 0.020
+
+
+# ------------------------------------------------------------------------------------ run-on text
+
+ORDINARY = (
+    "we talked about her week at work and the new manager and how the commute has been long and "
+    "she mentioned her sister visiting and that the garden is finally doing well and "
+)
+
+
+@pytest.mark.parametrize("offset", range(0, 520, 13))
+def test_a_risk_phrase_anywhere_in_a_page_without_full_stops_fires(offset: int) -> None:
+    """Run-on sentences are read in windows; a phrase cut by one window is whole in the next."""
+    filler = (ORDINARY * 30)[:offset]
+    text = filler + "and then she said she is going to kill herself tonight and " + ORDINARY * 20
+    assert len(text) > 3 * 400
+    signal = check(text)
+    assert signal is not None and signal.kind == "suicide", offset
+
+
+def test_a_page_of_ordinary_run_on_text_stays_quiet() -> None:
+    assert check(ORDINARY * 25) is None
+
+
+def test_windows_cover_every_short_stretch_of_a_long_sentence() -> None:
+    from commands.safety import SENTENCE_WINDOW, WINDOW_OVERLAP, _windows
+
+    sentence = " ".join(f"w{i}" + "x" * (i % 9) for i in range(400))
+    windows = list(_windows(sentence))
+    assert all(len(w) <= SENTENCE_WINDOW for w in windows)
+    span = WINDOW_OVERLAP - 20  # a phrase this long is never cut in every window that holds it
+    starts = [i + 1 for i, c in enumerate(sentence) if c == " "]
+    for start in starts:
+        phrase = sentence[start : start + span].rsplit(" ", 1)[0]
+        assert any(phrase in w for w in windows), phrase

@@ -138,8 +138,7 @@ def _deliver_action_reply(
         if body.get("response_url"):
             respond(response_type="ephemeral", replace_original=False, **message)  # type: ignore[arg-type]
         else:
-            channel = client.conversations_open(users=request.actor.user_id)["channel"]["id"]
-            client.chat_postMessage(channel=channel, **message)  # type: ignore[arg-type]
+            client.chat_postMessage(channel=request.actor.user_id, **message)  # type: ignore[arg-type]
     if reply.files:
         send_files_to_dm(client, user_id=request.actor.user_id, files=reply.files)
 

@@ -114,6 +114,15 @@ def test_open_twice_with_rate_limits_sends_exactly_one_dm_each(
     assert fake_slack.dm_counts().get("U0000009", 0) == 0, "supervisors get no check-in"
 
 
+def test_a_check_in_is_one_web_api_call_per_member(env: dict[str, str], fake_slack: FakeSlackWebAPI) -> None:
+    """Posted to the user id, so no ``conversations.open`` (Tier 3, ~50 a minute) paces the fan-out."""
+    create("g1")
+    assert cli("checkin", "open", "--group", "g1") == 0
+    posts = fake_slack.calls_to("chat.postMessage")
+    assert sorted(c.params["channel"] for c in posts) == sorted(MEMBERS)
+    assert fake_slack.calls_to("conversations.open", delivered_only=False) == []
+
+
 def test_server_errors_are_retried_and_still_one_dm_each(
     env: dict[str, str], fake_slack: FakeSlackWebAPI
 ) -> None:

@@ -76,7 +76,7 @@ def test_dm_button_opens_the_form_and_submit_shows_what_was_stored(
     running_app: RunningApp, fake_slack: FakeSlackWebAPI
 ) -> None:
     _group, cycle_id = setup_group(running_app)
-    dm = next(c for c in fake_slack.calls_to("chat.postMessage") if c.params["channel"] == "D0000001")
+    dm = next(c for c in fake_slack.calls_to("chat.postMessage") if fake_slack.dm_channel(c) == "D0000001")
     button = next(e for b in dm.params["blocks"] if b["type"] == "actions" for e in b["elements"])
     assert button["value"] == str(cycle_id) and "Start check-in" in json.dumps(button)
     status, _ = running_app.post(payloads.block_action(button["action_id"], button["value"], user="U0000001"))

@@ -180,7 +180,7 @@ def test_snooze_and_reminder_buttons_change_state_and_refresh_the_tab(
     assert "Resume check-ins" in text and "checkin.resume" in action_ids(view)
     assert "Mon 7 Dec 04:00 (America/New_York)" in text, "the next check-in skips the snoozed weeks"
     confirmation = fake_slack.wait_for("chat.postMessage", len(MEMBERS) + 1)[-1]
-    assert confirmation.params["channel"] == "D0000002" and "Snoozed until 2026-12-06" in json.dumps(
+    assert fake_slack.dm_channel(confirmation) == "D0000002" and "Snoozed until 2026-12-06" in json.dumps(
         confirmation.params
     )
     rt: Runtime = runtime(running_app)
@@ -211,7 +211,7 @@ def test_journal_buttons_reuse_reflect_and_delete_asks_first(
     press_on_home(running_app, button(view, "reflect.delete"), "U0000001")
     fake_slack.wait_for("views.publish", 2)
     ask = fake_slack.wait_for("chat.postMessage", 1)[-1]
-    assert ask.params["channel"] == "D0000001" and "Delete all my entries" in json.dumps(ask.params)
+    assert fake_slack.dm_channel(ask) == "D0000001" and "Delete all my entries" in json.dumps(ask.params)
     assert journal.count(actor=actor) == 2, "nothing is deleted before the confirmation"
 
     press_on_home(running_app, button(view, "reflect.export"), "U0000001")

@@ -96,9 +96,7 @@ def dms(fake: FakeSlackWebAPI, users: tuple[str, ...] = MEMBERS) -> dict[str, in
 
 def texts_to(fake: FakeSlackWebAPI, user: str) -> list[str]:
     channel = "D" + user[1:]
-    return [
-        json.dumps(c.params) for c in fake.calls_to("chat.postMessage") if c.params.get("channel") == channel
-    ]
+    return [json.dumps(c.params) for c in fake.calls_to("chat.postMessage") if fake.dm_channel(c) == channel]
 
 
 def test_restart_catch_up_opens_a_missed_cycle_exactly_once(

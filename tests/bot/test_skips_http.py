@@ -60,9 +60,7 @@ def command(app: RunningApp, name: str, text: str, user: str) -> str:
 
 def messages_to(fake: FakeSlackWebAPI, target: str) -> list[str]:
     channel = "D" + target[1:] if target.startswith("U") else target
-    return [
-        json.dumps(c.params) for c in fake.calls_to("chat.postMessage") if c.params.get("channel") == channel
-    ]
+    return [json.dumps(c.params) for c in fake.calls_to("chat.postMessage") if fake.dm_channel(c) == channel]
 
 
 def checkins_to(fake: FakeSlackWebAPI, user: str) -> int:

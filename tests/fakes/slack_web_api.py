@@ -34,6 +34,8 @@ class Call:
     status: int
     at: float = field(default_factory=time.monotonic)
     """When the call was answered (accepted or refused), for rate and timing checks."""
+    ok: bool = True
+    """False when answered 200 with ``"ok": false`` (say, a deactivated user's DM)."""
 
 
 @dataclass
@@ -176,7 +178,8 @@ class FakeSlackWebAPI:
     def calls_to(self, method: str, *, delivered_only: bool = True) -> list[Call]:
         """Recorded calls of one method (by default only those answered 200)."""
         with self._lock:
-            return [c for c in self.calls if c.method == method and (not delivered_only or c.status == 200)]
+            calls = [c for c in self.calls if c.method == method]
+        return [c for c in calls if not delivered_only or (c.status == 200 and c.ok)]
 
     def wait_for(self, method: str, count: int, *, timeout: float = 10.0) -> list[Call]:
         """Wait until ``count`` delivered calls of ``method`` arrived (listeners finish after the ack)."""
@@ -188,11 +191,15 @@ class FakeSlackWebAPI:
             time.sleep(0.02)
         raise AssertionError(f"expected {count} call(s) to {method}, got {len(self.calls_to(method))}")
 
+    def dm_channel(self, call: Call) -> str:
+        """The channel a call reached: a message addressed to a user id lands in their DM."""
+        return self._dm_id(str(call.params.get("channel", "")))
+
     def dm_counts(self, method: str = "chat.postMessage") -> dict[str, int]:
         """Delivered messages per user, resolving DM channel ids back to user ids."""
         counts: dict[str, int] = defaultdict(int)
         for call in self.calls_to(method):
-            channel = str(call.params.get("channel", ""))
+            channel = self.dm_channel(call)
             user = "U" + channel[1:] if channel.startswith("D") else channel
             counts[user] += 1
         return dict(counts)
@@ -230,8 +237,9 @@ class FakeSlackWebAPI:
             self._send(handler, 200, {"ok": False, "error": "request_timeout"})
             return
         status, retry_after = self._scripted_status(method, params)
+        call = Call(method=method, params=params, token=token, status=status)
         with self._lock:
-            self.calls.append(Call(method=method, params=params, token=token, status=status))
+            self.calls.append(call)
         if status != 200:
             headers = {"Retry-After": str(retry_after)} if status == 429 else {}
             self._send(
@@ -242,6 +250,8 @@ class FakeSlackWebAPI:
             )
             return
         answer = self._answer(method, params)
+        if answer.get("ok") is False:
+            call.ok = False
         if hang is not None:
             time.sleep(hang[0])
         self._send(handler, 200, answer)
@@ -366,8 +376,14 @@ class FakeSlackWebAPI:
         return {"ok": True}
 
     def _post(self, params: dict[str, Any]) -> dict[str, Any]:
-        """Accept a message: keep its ts and metadata (never needed: its text) for history."""
+        """Accept a message: keep its ts and metadata (never needed: its text) for history.
+
+        Like Slack, a message addressed to a user id lands in the bot's DM with that user, and the
+        answer names the DM's channel id; a deactivated user's DM cannot be posted to.
+        """
         channel = self._dm_id(str(params.get("channel", "")))
+        if "U" + channel[1:] in self.deactivated_users and channel.startswith("D"):
+            return {"ok": False, "error": "user_disabled"}
         with self._lock:
             self._last_ts = max(time.time(), self._last_ts + 0.000001)
             ts = f"{self._last_ts:.6f}"
@@ -375,7 +391,7 @@ class FakeSlackWebAPI:
             if isinstance(params.get("metadata"), dict):
                 message["metadata"] = params["metadata"]
             self.messages[channel].append(message)
-        return {"ok": True, "channel": params.get("channel"), "ts": ts}
+        return {"ok": True, "channel": channel, "ts": ts}
 
     def _history(self, params: dict[str, Any]) -> dict[str, Any]:
         """Newest first, after ``oldest``, ``limit`` per page, an offset as the cursor."""

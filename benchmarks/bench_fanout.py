@@ -12,8 +12,9 @@ left) send through slack_sdk clients with the bot's retry handlers, against the 
 Slack publishes only "several hundred per minute" for the workspace-wide ceiling; the default here
 (50 per second) is time-compressed so the run takes tens of seconds, not minutes. The floor is the
 least time any sender could take under that limit: the first window's burst is free, then one
-window per ``rate`` messages. ``users.info`` and ``conversations.open`` are not throttled here (see
-the notes in the table). Zero lost and zero duplicated are checked on what the fake accepted, and
+window per ``rate`` messages. ``users.info`` is not throttled here, and DMs are addressed to user ids
+(no ``conversations.open``): see the notes in the table. Senders: ``FANOUT_SENDERS`` (default 4).
+Zero lost and zero duplicated are checked on what the fake accepted, and
 every delivery row must end ``sent``. Run: ``python benchmarks/bench_fanout.py [--members 1000]``.
 """
 
@@ -117,7 +118,7 @@ def measure(members: int = 1000, rate: int = 50, window: float = 1.0) -> list[tu
         ("throughput DMs/s", f"{members / wall:.1f}"),
         (
             "not modelled",
-            "users.info (Tier 4) and conversations.open (Tier 3, ~50/min) run unthrottled here",
+            "users.info (Tier 4) runs unthrottled here; DMs go to user ids, so no conversations.open",
         ),
     ]
 

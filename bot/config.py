@@ -112,6 +112,9 @@ class Settings(BaseSettings):
     delivery_claim_seconds: int = Field(
         default=600, ge=1, le=86400, description="a send claim older than this belongs to a dead process"
     )
+    fanout_senders: int = Field(
+        default=4, ge=1, le=32, description="check-in and reminder messages in flight at once per fan-out"
+    )
     delivery_retry_seconds: int = Field(
         default=120, ge=1, le=86400, description="how often failed and interrupted deliveries are retried"
     )

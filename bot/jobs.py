@@ -17,6 +17,7 @@ import logging
 import random
 import zlib
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -83,6 +84,11 @@ STALE_PENDING = dt.timedelta(minutes=15)
 CATCH_UP_DIGEST_GRACE = dt.timedelta(hours=24)
 
 
+SENDERS = 4
+"""Messages of one fan-out in flight at once (``FANOUT_SENDERS``): enough to keep sending while
+one sender waits on a rate limit or a slow answer, few enough not to provoke a storm of 429s."""
+
+
 def utcnow() -> dt.datetime:
     """Naive UTC, as stored."""
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
@@ -146,6 +152,7 @@ class CheckinJobs:
         lifecycle: WorkspaceLifecycleRepository | None = None,
         messenger: Messenger | None = None,
         claim_hold: dt.timedelta = CLAIM_HOLD,
+        senders: int = SENDERS,
     ) -> None:
         """``messenger`` sends to Slack and/or Teams; without one, Slack through ``clients``.
 
@@ -153,6 +160,7 @@ class CheckinJobs:
         claimer; after that another process may finish it (looking first whether it went out).
         """
         self.claim_hold = claim_hold
+        self.senders = senders
         if messenger is None:
             from bot.slack.messenger import SlackMessenger
 
@@ -368,14 +376,16 @@ class CheckinJobs:
         errors: list[str] = []
         digest_cache: dict[str, Digest] = {}
         for kind in kinds:
+            pending: list[DeliveryInfo] = []
             for delivery in self.checkins.deliveries(cycle_id=cycle.id, kind=kind):
                 if delivery.status == STATUS_SENT:
                     already += 1
-                    continue
-                if delivery.status == STATUS_GAVE_UP:
+                elif delivery.status == STATUS_GAVE_UP:
                     failed += 1
-                    continue
-                outcome = self._deliver(group, cycle, delivery, digest_cache)
+                else:
+                    pending.append(delivery)
+            outcomes = self._deliver_all(group, cycle, pending, digest_cache, parallel=kind != KIND_DIGEST)
+            for outcome in outcomes:
                 if outcome is None:
                     already += 1
                 elif outcome == "skipped":
@@ -390,6 +400,27 @@ class CheckinJobs:
             if kind == KIND_DIGEST:
                 self._ensure_charts(group, cycle, digest_cache)
         return SendTally(sent=sent, already=already, failed=failed, skipped=skipped, errors=tuple(errors))
+
+    def _deliver_all(
+        self,
+        group: GroupInfo,
+        cycle: CycleInfo,
+        deliveries: list[DeliveryInfo],
+        cache: dict[str, Digest],
+        *,
+        parallel: bool,
+    ) -> list[str | None]:
+        """Deliver each row, ``senders`` at a time (digests, few and sharing a cache, one by one).
+
+        One sender spent most of a large check-in waiting: on its own database writes, on each
+        message's round trip, and on every 429's Retry-After while nothing else moved. Rows are
+        claimed atomically, so parallel senders can never send one row twice.
+        """
+        if not parallel or self.senders <= 1 or len(deliveries) <= 1:
+            return [self._deliver(group, cycle, delivery, cache) for delivery in deliveries]
+        workers = min(self.senders, len(deliveries))
+        with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="fan-out") as pool:
+            return list(pool.map(lambda delivery: self._deliver(group, cycle, delivery, cache), deliveries))
 
     def _ensure_charts(self, group: GroupInfo, cycle: CycleInfo, cache: dict[str, Digest]) -> None:
         """One chart per supervisor whose digest went out, when the digest has a trend to draw."""
@@ -853,6 +884,7 @@ def build_runtime(
         lifecycle=lifecycle,
         messenger=messenger or build_messenger(settings, db=db, clients=clients),
         claim_hold=dt.timedelta(seconds=settings.delivery_claim_seconds),
+        senders=settings.fanout_senders,
     )
     return Runtime(db=db, groups=groups, checkins=checkins, digests=digests, jobs=jobs, lifecycle=lifecycle)
 

@@ -27,6 +27,7 @@ from typing import IO
 import pytest
 
 from bot.cli import main
+from bot.jobs import SENDERS
 from storage.checkins import KIND_CHECKIN, STATUS_SENDING, STATUS_SENT, CheckinRepository
 from storage.crypto import build_cipher, new_key
 from storage.db import Database
@@ -271,7 +272,8 @@ def test_a_standby_finishes_the_fan_out_of_a_leader_killed_mid_way(
     interrupted = [r for r in rows if r.attempts > 1]
     looked = len(fake_slack.calls_to("conversations.history"))
     survivor_logs = "".join(s.output() for s in standbys)
-    assert len(interrupted) == 1 and looked >= 1, "the send in flight was looked up, not sent again"
+    # the leader had up to FANOUT_SENDERS sends in flight: each was looked up, none sent again
+    assert 1 <= len(interrupted) <= SENDERS and looked >= len(interrupted), (len(interrupted), looked)
     assert "had gone out before it was interrupted" in survivor_logs
     assert "Traceback" not in survivor_logs
     with capsys.disabled():

@@ -188,7 +188,7 @@ def test_failed_deliveries_are_retried_with_backoff(
     rt: Runtime, fake_slack: FakeSlackWebAPI, clock: Clock
 ) -> None:
     group = make_group(rt)
-    fake_slack.fail_next("chat.postMessage", 500, 500, 500, 500)  # more than the SDK's three retries
+    fake_slack.fail_next("chat.postMessage", 500, 500, 500, 500, to="U0000001")  # > the SDK's 3 retries
     result = rt.jobs.open_cycle(group)
     assert result.tally.sent == 5 and result.tally.failed == 1 and result.tally.errors == ("http_500",)
     assert sum(dms(fake_slack).values()) == 5
@@ -351,7 +351,7 @@ def test_a_member_removed_after_the_rows_were_made_gets_nothing(
     rt: Runtime, fake_slack: FakeSlackWebAPI, clock: Clock
 ) -> None:
     group = make_group(rt)
-    fake_slack.fail_next("chat.postMessage", 500, 500, 500, 500)
+    fake_slack.fail_next("chat.postMessage", 500, 500, 500, 500, to="U0000001")
     rt.jobs.open_cycle(group)  # the first member's DM failed and waits for a retry
     rt.groups.remove_people(group.id, ["U0000001"], role="member")
     clock.now += dt.timedelta(minutes=10)

@@ -112,8 +112,11 @@ def _rendered(block: t.Block) -> dict[str, object]:
     """
     if isinstance(block, t.Actions):  # buttons carry this reply's own values: never reused
         return _block_dict(block)
-    with _RENDERED_LOCK:
-        cached = _RENDERED.get(block)
+    try:
+        with _RENDERED_LOCK:
+            cached = _RENDERED.get(block)
+    except TypeError:  # a list where a tuple was meant: unhashable, rendered every time
+        return _block_dict(block)
     if cached is None:
         cached = _block_dict(block)
         with _RENDERED_LOCK:

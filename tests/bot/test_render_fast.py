@@ -76,3 +76,9 @@ def test_a_block_made_for_one_reply_is_not_kept_after_it() -> None:
     gc.collect()
     kept = [block for block in list(render._RENDERED) if isinstance(block, t.Paragraph)]
     assert not any("Dana" in block.text for block in kept)
+
+
+def test_a_block_holding_a_list_still_renders() -> None:
+    items: tuple[str, ...] = ["one", "two"]  # type: ignore[assignment]  # a caller's slip
+    block = t.BulletList("Steps", items, numbered=True)
+    assert render.render_block_dicts((block,))[0]["text"]["text"] == "*Steps*\n1. one\n2. two"  # type: ignore[index]

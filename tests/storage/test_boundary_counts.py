@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 
-import pytest
 from sqlalchemy import select
 
 from commands.types import Actor
@@ -17,14 +15,6 @@ from storage.models import BoundaryAsk
 from tests.storage.test_groups import new
 
 NOW = dt.datetime(2026, 11, 23, 12, 0)
-
-
-@pytest.fixture
-def db(database_url: str) -> Iterator[Database]:
-    database = Database(database_url)
-    database.upgrade()
-    yield database
-    database.dispose()
 
 
 def stored(db: Database) -> list[tuple[str, int | None, str]]:

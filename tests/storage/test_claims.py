@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-from collections.abc import Iterator
-
-import pytest
 
 from commands.groups import NewGroup
 from commands.schedule import parse_weekly
@@ -18,14 +15,6 @@ from storage.leases import LeaseRepository
 
 NOW = dt.datetime(2026, 11, 23, 9, 0)
 HOLD = dt.timedelta(minutes=10)
-
-
-@pytest.fixture
-def db(database_url: str) -> Iterator[Database]:
-    database = Database(database_url)
-    database.upgrade()
-    yield database
-    database.dispose()
 
 
 def make_group(db: Database) -> int:

@@ -8,6 +8,7 @@ own switches and streak, never anyone else's.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 
 from bot.jobs import CheckinJobs, group_status, occurrence_day
 from commands.groups import GroupInfo
@@ -16,6 +17,8 @@ from commands.ports import Journal
 from commands.schedule import Occurrence, next_occurrence, occurrence_on
 from commands.types import Actor
 from storage.home import HomeRepository
+
+logger = logging.getLogger(__name__)
 
 LOOKAHEAD_WEEKS = 60
 """How far to look for the next check-in past pauses, holidays and snoozes."""
@@ -35,6 +38,7 @@ class HomeDesk:
         groups = self._jobs.groups.of_user(workspace_id=actor.workspace_id, user_id=actor.user_id)
         member_of = [g for g in groups if g.member(actor.user_id) is not None]
         supervised = [g for g in groups if g.is_supervisor(actor.user_id)]
+        self._remember_zone(actor, member_of)
         tz = actor.tz or next(
             (m.timezone for g in member_of if (m := g.member(actor.user_id)) and m.timezone), None
         )
@@ -49,6 +53,21 @@ class HomeDesk:
             reflections=self._journal.count(actor=actor),
             streak=weekly_streak(weeks),
         )
+
+    def _remember_zone(self, actor: Actor, member_of: list[GroupInfo]) -> None:
+        """Keep the zone the platform just gave (``users.info``) for the next check-in's times.
+
+        A member's zone is stored the first time a check-in needs it and not asked again per
+        message; someone who moved would otherwise get times in their old zone forever. Opening
+        the Home tab already asks the platform, so the stored zone is corrected then, at no cost.
+        """
+        if not actor.tz:
+            return
+        for group in member_of:
+            member = group.member(actor.user_id)
+            if member is not None and member.timezone != actor.tz:
+                self._jobs.groups.set_member(group.id, actor.user_id, timezone=actor.tz)
+                logger.info("member %s of group %s: time zone updated", actor.user_id, group.id)
 
     def _member(self, group: GroupInfo, user_id: str, now: dt.datetime) -> MemberGroupHome:
         member = group.member(user_id)

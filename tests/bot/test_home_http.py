@@ -270,3 +270,18 @@ def test_streak_counts_answered_weeks_and_skips_away_ones(
 
 def payloads_actor(user: str) -> Actor:
     return Actor(workspace_id=TEAM_ID, user_id=user)
+
+
+def test_opening_home_corrects_a_stored_zone_for_the_next_check_ins(
+    running_app: RunningApp, fake_slack: FakeSlackWebAPI
+) -> None:
+    group, _ = setup_group(running_app)  # the check-in stored each member's zone (New York)
+    rt: Runtime = runtime(running_app)
+    assert (member := rt.groups.by_id(group.id).member("U0000001")) and member.timezone == "America/New_York"
+    fake_slack.users["U0000001"] = {"tz": "Asia/Tokyo"}  # the member moved
+    view = open_home(running_app, fake_slack, "U0000001")
+    assert "Times are shown in your time zone, Asia/Tokyo" in json.dumps(view)
+    stored = rt.groups.by_id(group.id)
+    assert (member := stored.member("U0000001")) and member.timezone == "Asia/Tokyo"
+    assert (other := stored.member("U0000002")) and other.timezone == "America/New_York"
+    assert rt.jobs._member_tz(stored, "U0000001") == "Asia/Tokyo"  # what the next DM's times use

@@ -17,7 +17,7 @@ import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, ClassVar, Protocol
 
 from bot.config import Settings
 from commands.types import FileAttachment, Reply
@@ -27,6 +27,23 @@ if TYPE_CHECKING:
     from storage.db import Database
 
 logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class SendResult:
+    """An :class:`Outcome` as a value; each platform names the errors another try cannot fix."""
+
+    ok: bool
+    channel: str | None = None
+    ts: str | None = None
+    error: str | None = None
+
+    PERMANENT: ClassVar[frozenset[str]] = frozenset()
+
+    @property
+    def retryable(self) -> bool:
+        """Rate limits, 5xx and timeouts may succeed later; the platform's permanent errors never."""
+        return not self.ok and (self.error or "") not in self.PERMANENT
 
 
 class Outcome(Protocol):

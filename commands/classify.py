@@ -254,7 +254,7 @@ class _Model:
         self.flat_patterns = tuple(
             (i, pattern) for i, category in enumerate(CATEGORY_IDS) for pattern in self.patterns[category]
         )
-        self.screen = RegexScreen([p.regex for _, p in self.flat_patterns], name="category patterns")
+        self.screen = RegexScreen([p.regex for _, p in self.flat_patterns])
         self.speller = _Speller(vocabulary)
         self._train(examples)
 

@@ -159,8 +159,7 @@ def _info_item(op: Any, av: Any) -> _Info:
 class RegexScreen:
     """Candidates among ``patterns`` for a text: indices, in the patterns' own order."""
 
-    def __init__(self, patterns: Sequence[re.Pattern[str]], *, name: str = "patterns") -> None:
-        self.name = name
+    def __init__(self, patterns: Sequence[re.Pattern[str]]) -> None:
         self._all = tuple(range(len(patterns)))
         self._always: list[int] = []
         atoms_of: dict[int, frozenset[str]] = {}
@@ -207,9 +206,9 @@ class ScreenedSubstitutions:
     exactly that of running every substitution.
     """
 
-    def __init__(self, substitutions: Sequence[tuple[re.Pattern[str], str]], *, name: str = "substitutions"):
+    def __init__(self, substitutions: Sequence[tuple[re.Pattern[str], str]]) -> None:
         self._substitutions = tuple(substitutions)
-        self._screen = RegexScreen([pattern for pattern, _ in self._substitutions], name=name)
+        self._screen = RegexScreen([pattern for pattern, _ in self._substitutions])
 
     def apply(self, text: str) -> str:
         """``text`` after every substitution, in order."""

@@ -1,11 +1,18 @@
-"""Routes requests to commands by name and actions by their ``<command>.`` prefix."""
+"""Routes requests to commands by name and actions by their ``<command>.`` prefix.
+
+Failures a person can act on become replies here, once for every platform (Slack, Teams, the
+console and the CLI): a :class:`UserError` shows its message, an unavailable database says that
+nothing was saved. Anything else propagates to the platform's own error handler.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Protocol
 
-from commands.types import ActionRequest, CommandRequest, Reply
+from commands.types import ActionRequest, CommandRequest, Reply, StoreUnavailable, UserError
+
+NOT_SAVED = "The database is unavailable right now, so nothing was saved. Please try again in a minute."
 
 
 class Command(Protocol):
@@ -42,7 +49,7 @@ class Router:
         if command is None:
             known = ", ".join(f"/{name}" for name in self.names)
             return Reply.simple(f"I don't know /{request.command.lstrip('/')}. Try one of: {known}.")
-        return command.handle(request)
+        return _safely(lambda: command.handle(request))
 
     def act(self, request: ActionRequest) -> Reply:
         """Run the command that owns the action id."""
@@ -50,4 +57,13 @@ class Router:
         command = self._commands.get(owner)
         if command is None:
             return Reply.simple("That button has expired. Please run the command again.")
-        return command.act(request)
+        return _safely(lambda: command.act(request))
+
+
+def _safely(run: Callable[[], Reply]) -> Reply:
+    try:
+        return run()
+    except UserError as exc:
+        return Reply.simple(str(exc))
+    except StoreUnavailable:
+        return Reply.simple(NOT_SAVED)

@@ -302,7 +302,7 @@ _SPECIAL_FORMS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\$\s?(\d[\d,]*)"), r" \1 dollars "),
     (re.compile(r"\bc-?ssrs\b"), " columbia scale "),
 )
-_SPECIAL_FORM_SUBS = ScreenedSubstitutions(_SPECIAL_FORMS, name="special forms")
+_SPECIAL_FORM_SUBS = ScreenedSubstitutions(_SPECIAL_FORMS)
 _TOKEN_RE = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[.!?;,:]")
 
 
@@ -541,7 +541,7 @@ _NOT_A_JOKE = re.compile(
 )
 
 
-_IDIOM_SUBS = ScreenedSubstitutions([(pattern, " ") for pattern in _IDIOMS], name="idioms")
+_IDIOM_SUBS = ScreenedSubstitutions([(pattern, " ") for pattern in _IDIOMS])
 
 
 def _strip_idioms(text: str) -> str:
@@ -3036,7 +3036,7 @@ BACKSTOP_REASON = "possible risk language; please check (learned match, no patte
 # Same answers, a fraction of the CPU. Sentences are joined with " . ", so a pattern that matches
 # inside one sentence also matches the joined text: the screen can over-select, never under-select.
 _SCREENED = [rule.pattern for rule in _COMPILED] + [pattern for _, pattern in _FACTORS] + list(_WARNING_SIGNS)
-_LIVE_SCREEN = RegexScreen(_SCREENED, name="risk patterns")
+_LIVE_SCREEN = RegexScreen(_SCREENED)
 
 
 def _screen(live: str) -> tuple[list[int], list[int], list[int]]:

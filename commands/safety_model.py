@@ -17,7 +17,6 @@ imports it).
 
 from __future__ import annotations
 
-import functools
 import json
 import math
 import re
@@ -51,18 +50,11 @@ def features(normalized: str) -> list[str]:
     for first, second in pairwise(words):
         out[f"b:{first}_{second}"] = None
     for word in words:
-        out.update(_char_grams(word))
+        padded = f"<{word}>"
+        for size in (3, 4, 5):
+            for i in range(len(padded) - size + 1):
+                out[f"c:{padded[i : i + size]}"] = None
     return list(out)
-
-
-@functools.lru_cache(maxsize=16384)
-def _char_grams(word: str) -> dict[str, None]:
-    """A word's character 3-5-gram features (cached: the same words recur in every message).
-
-    Callers only read the returned dictionary.
-    """
-    padded = f"<{word}>"
-    return {f"c:{padded[i : i + size]}": None for size in (3, 4, 5) for i in range(len(padded) - size + 1)}
 
 
 @dataclass(frozen=True)

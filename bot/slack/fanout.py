@@ -17,13 +17,14 @@ import logging
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackRequestError
 from slack_sdk.oauth.installation_store.sqlalchemy import SQLAlchemyInstallationStore
 
 from bot.config import Settings
+from bot.messenger import SendResult
 from bot.slack import render
 from bot.slack.delivery import build_web_client
 from commands.types import FileAttachment, Reply
@@ -54,18 +55,10 @@ PERMANENT_ERRORS = frozenset(
 
 
 @dataclass(frozen=True)
-class SendOutcome:
-    """The result of one send: where it went, or why not."""
+class SendOutcome(SendResult):
+    """The result of one Slack send: where it went, or why not."""
 
-    ok: bool
-    channel: str | None = None
-    ts: str | None = None
-    error: str | None = None
-
-    @property
-    def retryable(self) -> bool:
-        """Whether another try later may succeed (rate limits, 5xx, timeouts)."""
-        return not self.ok and (self.error or "") not in PERMANENT_ERRORS
+    PERMANENT: ClassVar[frozenset[str]] = PERMANENT_ERRORS
 
 
 class NoToken(LookupError):

@@ -22,12 +22,11 @@ from bot.slack.delivery import send_files_to_dm
 from commands import COMMANDS
 from commands.home import HomeSource, build_home
 from commands.router import Router
-from commands.types import ActionRequest, Actor, Block, Paragraph, Reply, StoreUnavailable, UserError
+from commands.types import ActionRequest, Actor, Block, Paragraph, Reply, StoreUnavailable
 
 logger = logging.getLogger(__name__)
 
 ACTION_PATTERN = re.compile(r"^(" + "|".join(re.escape(name) for name in COMMANDS) + r")\.")
-NOT_SAVED = "The database is unavailable right now, so nothing was saved. Please try again in a minute."
 
 
 HOME_UNAVAILABLE = (
@@ -55,16 +54,6 @@ def _nothing_more() -> None:
     """An event fully handled by middleware; Bolt acknowledges events itself."""
 
 
-def _safely(run: Callable[[], Reply]) -> Reply:
-    """Turn known, user-fixable failures into replies; anything else reaches Bolt's error handler."""
-    try:
-        return run()
-    except UserError as exc:
-        return Reply.simple(str(exc))
-    except StoreUnavailable:
-        return Reply.simple(NOT_SAVED)
-
-
 def _command_listener(router: Router) -> Callable[..., None]:
     def on_command(ack: Ack, body: dict[str, Any], context: dict[str, Any], client: WebClient) -> None:
         try:
@@ -72,7 +61,7 @@ def _command_listener(router: Router) -> Callable[..., None]:
         except parse.PayloadError as exc:
             ack(text=f"Sorry, I could not read that request ({exc}).", response_type="ephemeral")
             return
-        reply = _safely(lambda: router.handle(request))
+        reply = router.handle(request)
         logger.info("command /%s answered for user %s", request.command, request.actor.user_id)
         if reply.form is not None:
             ack()
@@ -91,7 +80,7 @@ def _action_listener(router: Router, home: HomeSource | None) -> Callable[..., N
     ) -> None:
         ack()
         request = parse.to_action_request(body, context)
-        reply = _safely(lambda: router.act(request))
+        reply = router.act(request)
         logger.info("action %s handled for user %s", request.action_id, request.actor.user_id)
         _deliver_action_reply(reply, request=request, body=body, client=client, respond=respond)
         if home is not None and parse.is_home_action(body):
@@ -146,7 +135,7 @@ def _deliver_action_reply(
 def _form_listener(router: Router) -> Callable[..., None]:
     def on_submit(ack: Ack, body: dict[str, Any], context: dict[str, Any], client: WebClient) -> None:
         request = parse.to_form_request(body, context)
-        reply = _safely(lambda: router.act(request))
+        reply = router.act(request)
         logger.info("form %s submitted by user %s", request.action_id, request.actor.user_id)
         if reply.form_errors:
             ack(response_action="errors", errors=dict(reply.form_errors))

@@ -63,7 +63,6 @@ from commands.types import (
     Paragraph,
     Reply,
     StoreUnavailable,
-    UserError,
 )
 from storage.teams import KIND_CHANNEL, KIND_CONTACT, KIND_PERSONAL, TeamsConversationRepository
 
@@ -73,7 +72,6 @@ MESSAGES_PATH = "/api/messages"
 MAX_BODY_BYTES = 1_000_000
 FORM_TTL_SECONDS = 30 * 60
 FORM_CACHE_SIZE = 1000
-NOT_SAVED = "The database is unavailable right now, so nothing was saved. Please try again in a minute."
 PRIVATE_NOTE = "I answered you in our 1:1 chat, so only you can see it."
 
 
@@ -123,16 +121,6 @@ def help_reply() -> Reply:
             Notice("In a channel, @mention me first; I answer privately, in our 1:1 chat."),
         ),
     )
-
-
-def _safely(run: Callable[[], Reply]) -> Reply:
-    """Known, user-fixable failures become replies; anything else reaches the turn error handler."""
-    try:
-        return run()
-    except UserError as exc:
-        return Reply.simple(str(exc))
-    except StoreUnavailable:
-        return Reply.simple(NOT_SAVED)
 
 
 @dataclass
@@ -201,14 +189,14 @@ class TeamsBot:
         if request is None:
             await self._send(context, self._outgoing(help_reply()))
             return
-        reply = await asyncio.to_thread(_safely, lambda: self.router.handle(request))
+        reply = await asyncio.to_thread(self.router.handle, request)
         logger.info("command /%s answered for user %s", request.command, actor.user_id)
         await self._send(context, self._outgoing(reply))
 
     async def _on_card(self, context: TurnContext) -> None:
         action = parse.to_card_action(context.activity)
         request = action.request
-        reply = await asyncio.to_thread(_safely, lambda: self.router.act(request))
+        reply = await asyncio.to_thread(self.router.act, request)
         if action.is_form:
             logger.info("form %s submitted by user %s", request.action_id, request.actor.user_id)
             await self._send(context, self._after_submit(reply, action))
@@ -228,7 +216,7 @@ class TeamsBot:
             )
         await self._remember(context.activity)
         request = action.request
-        reply = await asyncio.to_thread(_safely, lambda: self.router.act(request))
+        reply = await asyncio.to_thread(self.router.act, request)
         logger.info("card action %s executed for user %s", request.action_id, request.actor.user_id)
         outgoing = self._after_submit(reply, action) if action.is_form else self._outgoing(reply)
         card = _first_card(outgoing.activities) or render.render_card(Reply.simple("Done."))

@@ -20,7 +20,7 @@ import logging
 import threading
 from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 import aiohttp
 from microsoft_agents.activity import (
@@ -42,6 +42,7 @@ from microsoft_agents.hosting.core import (
 from microsoft_agents.hosting.core.security import OutboundHostValidator
 
 from bot.config import Settings
+from bot.messenger import SendResult
 from bot.teams import ids, render
 from commands.types import FileAttachment, Reply
 from storage.teams import (
@@ -78,18 +79,10 @@ T = TypeVar("T")
 
 
 @dataclass(frozen=True)
-class TeamsOutcome:
-    """One send's result: the conversation key and activity id, or an error code."""
+class TeamsOutcome(SendResult):
+    """One Teams send's result: the conversation key and activity id, or an error code."""
 
-    ok: bool
-    channel: str | None = None
-    ts: str | None = None
-    error: str | None = None
-
-    @property
-    def retryable(self) -> bool:
-        """Rate limits, 5xx, timeouts and a person the bot has not met yet may succeed later."""
-        return not self.ok and (self.error or "") not in PERMANENT_ERRORS
+    PERMANENT: ClassVar[frozenset[str]] = PERMANENT_ERRORS
 
 
 # ------------------------------------------------------------------------------------------ SDK setup

@@ -5,26 +5,29 @@ one on every sentence: most of a /boundary answer's CPU, and under a burst of qu
 the acknowledgement's latency. Almost every pattern needs some literal text to match: "kill(?:ed|s)?
 (?:her|him)self" cannot match a text without "kill" and "self" in it. :func:`required_atoms` reads a
 pattern (with the standard library's own parser of ``re`` syntax) and lists strings one of which
-every match must contain; :class:`RegexScreen` indexes those strings by a three-character piece and,
-for a text, looks up only the pieces the text has. Patterns whose strings are absent are skipped;
-the rest, and any pattern without such strings, are run with ``re`` as before, so every decision is
-still made by the original pattern and its context checks. The screen may name a pattern that then
-fails, never omit one that would match.
+every match must contain; :class:`RegexScreen` puts all those strings in one Aho-Corasick automaton
+(pyahocorasick, in C) and finds, in one pass over a text, which of them it contains. Patterns whose
+strings are absent are skipped; the rest, and any pattern without such strings, are run with ``re``
+as before, so every decision is still made by the original pattern and its context checks. The
+screen may name a pattern that then fails, never omit one that would match.
 
-An earlier version screened with RE2 sets; RE2 builds its automaton lazily for each new wording
-(0.27 ms a message on new text), releases Python's lock on every scan (costly under concurrent
-requests) and grows with use. Plain substring lookups have none of those costs.
+Earlier versions screened with RE2 sets (RE2 builds its automaton lazily for each new wording,
+releases Python's lock on every scan, which is costly under concurrent requests, and grows with
+use), then with a hand-written index of three-character pieces (about 50 µs a screen on a short
+message: every piece of the text sliced out, every candidate string searched for again). The
+automaton reads the text once, never releases the lock, and is 6-8x faster on the same texts.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from re import _constants as sre  # type: ignore[attr-defined]  # the stdlib's parser of re syntax
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
+
+import ahocorasick
 
 
 class Unsupported(ValueError):
@@ -33,8 +36,6 @@ class Unsupported(ValueError):
 
 MIN_ATOM = 3
 """Shortest literal worth screening on: shorter ones ("a", "to") are in nearly every text."""
-GRAM = MIN_ATOM
-"""Length of the piece an atom is indexed by (every atom is at least this long)."""
 MAX_EXACT = 64
 """Most alternative strings tracked for one part of a pattern before giving up on exactness."""
 
@@ -160,23 +161,27 @@ class RegexScreen:
     """Candidates among ``patterns`` for a text: indices, in the patterns' own order."""
 
     def __init__(self, patterns: Sequence[re.Pattern[str]]) -> None:
-        self._all = tuple(range(len(patterns)))
+        self._count = len(patterns)
         self._always: list[int] = []
-        atoms_of: dict[int, frozenset[str]] = {}
+        users: dict[str, list[int]] = {}
         for index, pattern in enumerate(patterns):
             atoms = required_atoms(pattern)
             if atoms is None:
                 self._always.append(index)
             else:
-                atoms_of[index] = atoms
-        # index each atom under its rarest piece among all atoms, so a lookup wakes few of them
-        pieces = Counter(piece for atoms in atoms_of.values() for atom in atoms for piece in _pieces(atom))
-        self._by_piece: dict[str, list[tuple[str, int]]] = {}
-        for index, atoms in atoms_of.items():
-            for atom in sorted(atoms):
-                key = min(_pieces(atom), key=lambda piece: (pieces[piece], piece))
-                self._by_piece.setdefault(key, []).append((atom, index))
-        self._keys = frozenset(self._by_piece)
+                for atom in sorted(atoms):
+                    users.setdefault(atom, []).append(index)
+        # each string found in a text wakes every pattern that needs it
+        self._automaton: Any = None
+        if users:
+            self._automaton = ahocorasick.Automaton()
+            for atom, indices in users.items():
+                self._automaton.add_word(atom, tuple(indices))
+            self._automaton.make_automaton()
+
+    def __len__(self) -> int:
+        """How many patterns the screen stands in front of."""
+        return self._count
 
     @property
     def always(self) -> tuple[int, ...]:
@@ -186,16 +191,10 @@ class RegexScreen:
     def candidates(self, text: str) -> Sequence[int]:
         """Indices of the patterns that might match ``text``."""
         found = set(self._always)
-        present = {text[i : i + GRAM] for i in range(len(text) - GRAM + 1)} & self._keys
-        for key in present:
-            for atom, index in self._by_piece[key]:
-                if index not in found and atom in text:
-                    found.add(index)
+        if self._automaton is not None:
+            for _end, indices in self._automaton.iter(text):
+                found.update(indices)
         return sorted(found)
-
-
-def _pieces(atom: str) -> set[str]:
-    return {atom[i : i + GRAM] for i in range(len(atom) - GRAM + 1)}
 
 
 class ScreenedSubstitutions:

@@ -122,7 +122,7 @@ class unscreened:  # noqa: N801 - used as a context manager, like a function
     def __enter__(self) -> None:
         self._patch = pytest.MonkeyPatch()
         for screen in (safety._LIVE_SCREEN, classify_module._MODEL.screen):
-            count = len(screen._all)
+            count = len(screen)
             self._patch.setattr(screen, "candidates", lambda _text, n=count: range(n))
         for subs in (safety._SPECIAL_FORM_SUBS, safety._IDIOM_SUBS):
             count = len(subs._substitutions)

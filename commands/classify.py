@@ -23,11 +23,12 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+from itertools import pairwise
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -190,21 +191,41 @@ def _words(normalized: str) -> list[str]:
     return _WORD_RE.findall(normalized)
 
 
-def _features(words: Sequence[str]) -> tuple[str, ...]:
-    """Word stems, stem pairs (stop words kept, so "after we finish" survives) and character 4-grams."""
-    stems = [_stem(w) for w in words]
-    content = [s for w, s in zip(words, stems, strict=True) if w not in _STOPWORDS]
-    out: set[str] = {f"w:{s}" for s in content}
-    out.update(
-        f"b:{s1}_{s2}"
-        for w1, w2, s1, s2 in zip(words, words[1:], stems, stems[1:], strict=False)
-        if w1 not in _STOPWORDS or w2 not in _STOPWORDS
-    )
-    for word in words:
-        if word in _STOPWORDS or len(word) < 5:
-            continue
+class _WordParts(NamedTuple):
+    """What one word contributes to the features, whatever its neighbours."""
+
+    stem: str
+    content: bool
+    """Not a stop word."""
+    features: tuple[str, ...]
+    """Its stem and, for a content word of five letters or more, its character 4-grams."""
+
+
+def _word_parts(word: str) -> _WordParts:
+    stem = _stem(word)
+    if word in _STOPWORDS:
+        return _WordParts(stem, False, ())
+    features = [f"w:{stem}"]
+    if len(word) >= 5:
         padded = f"<{word}>"
-        out.update(f"c:{padded[i : i + 4]}" for i in range(len(padded) - 3))
+        features.extend(f"c:{padded[i : i + 4]}" for i in range(len(padded) - 3))
+    return _WordParts(stem, True, tuple(features))
+
+
+def _features(words: Sequence[str], parts: Callable[[str], _WordParts] = _word_parts) -> tuple[str, ...]:
+    """Word stems, stem pairs (stop words kept, so "after we finish" survives) and character 4-grams.
+
+    ``parts``: where each word's own share comes from (the model passes its memo of known words).
+    """
+    pieces = [parts(word) for word in words]
+    out: set[str] = set()
+    for piece in pieces:
+        out.update(piece.features)
+    out.update(
+        f"b:{first.stem}_{second.stem}"
+        for first, second in pairwise(pieces)
+        if first.content or second.content
+    )
     return tuple(sorted(out))
 
 
@@ -256,6 +277,9 @@ class _Model:
         )
         self.screen = RegexScreen([p.regex for _, p in self.flat_patterns])
         self.speller = _Speller(vocabulary)
+        self._known_parts: dict[str, _WordParts | None] = dict.fromkeys(vocabulary)
+        """Feature parts of the vocabulary's words, worked out once each (everyday words recur in
+        every message); any other word is worked out every time and never kept."""
         self._train(examples)
 
     def _train(self, examples: Mapping[str, Sequence[str]]) -> None:
@@ -282,7 +306,15 @@ class _Model:
     def prepare(self, text: str, *, normalized: bool = False) -> _Prepared:
         words = _words(text if normalized else normalize(text))
         corrected = [self.speller.correct(w) for w in words]
-        return _Prepared(text=" ".join(corrected), features=_features(corrected))
+        return _Prepared(text=" ".join(corrected), features=_features(corrected, self._parts))
+
+    def _parts(self, word: str) -> _WordParts:
+        if word not in self._known_parts:
+            return _word_parts(word)
+        parts = self._known_parts[word]
+        if parts is None:
+            parts = self._known_parts[word] = _word_parts(word)
+        return parts
 
     def scores(self, prepared: _Prepared) -> list[float]:
         """Per-category logits: tempered naive Bayes evidence plus pattern weights."""

@@ -20,10 +20,10 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from importlib import resources
-from itertools import pairwise
+from itertools import pairwise, repeat
 from typing import Any, Literal, cast
 
 Kind = Literal["suicide", "homicide", "abuse", "medical"]
@@ -34,27 +34,30 @@ KIND_MARGIN = 30.0
 """Log-odds by which homicide, abuse or medical must beat suicide, the default urgent steps."""
 
 
-def features(normalized: str) -> list[str]:
+def features(normalized: str, grams: Callable[[str], tuple[str, ...]] | None = None) -> list[str]:
     """The distinct features of a normalized text: words, word pairs and in-word character n-grams.
 
     Args:
         normalized: Text as :func:`commands.safety.normalize` returns it.
+        grams: Where a word's character n-grams come from (a model passes its own memo of the
+            words it knows); computed afresh when not given.
 
     Returns:
         Feature names, each once, in first-seen order.
     """
     words = _WORD_RE.findall(normalized)
-    out: dict[str, None] = {}
+    gram_of = grams or char_grams
+    out = dict.fromkeys([f"w:{word}" for word in words])
+    out.update(zip([f"b:{first}_{second}" for first, second in pairwise(words)], repeat(None)))
     for word in words:
-        out[f"w:{word}"] = None
-    for first, second in pairwise(words):
-        out[f"b:{first}_{second}"] = None
-    for word in words:
-        padded = f"<{word}>"
-        for size in (3, 4, 5):
-            for i in range(len(padded) - size + 1):
-                out[f"c:{padded[i : i + size]}"] = None
+        out.update(zip(gram_of(word), repeat(None)))
     return list(out)
+
+
+def char_grams(word: str) -> tuple[str, ...]:
+    """A word's character 3-, 4- and 5-grams with ``<`` and ``>`` marking its ends, as features."""
+    padded = f"<{word}>"
+    return tuple(f"c:{padded[i : i + size]}" for size in (3, 4, 5) for i in range(len(padded) - size + 1))
 
 
 @dataclass(frozen=True)
@@ -66,13 +69,33 @@ class Backstop:
     threshold: float
     kind_prior: Sequence[float]
     kind_loglik: Mapping[str, Sequence[float]]
+    _known_grams: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
+    """Character n-grams of the words the model has weights for, worked out once each: everyday
+    words recur in every message. Other words (names, typos) are never kept."""
+
+    def __post_init__(self) -> None:
+        for key in (*self.weights, *self.kind_loglik):
+            if key.startswith("w:"):
+                self._known_grams.setdefault(key[2:], ())
+
+    def _grams(self, word: str) -> tuple[str, ...]:
+        grams = self._known_grams.get(word)
+        if grams is None:
+            return char_grams(word)
+        if not grams:  # known, not worked out yet (every word has at least one n-gram)
+            grams = self._known_grams[word] = char_grams(word)
+        return grams
+
+    def features(self, normalized: str) -> list[str]:
+        """:func:`features` of a text, with this model's memo of known words' n-grams."""
+        return features(normalized, self._grams)
 
     def score(self, normalized: str) -> float:
         """Probability-like risk score in (0, 1) for a normalized text."""
-        feats = features(normalized)
+        feats = self.features(normalized)
         if not feats:
             return 0.0
-        total = sum(self.weights.get(f, 0.0) for f in feats) / math.sqrt(len(feats))
+        total = sum(map(self.weights.get, feats, repeat(0.0))) / math.sqrt(len(feats))
         z = self.bias + total
         return 1.0 / (1.0 + math.exp(-z)) if z > -60 else 0.0
 
@@ -83,7 +106,7 @@ class Backstop:
     def kind(self, normalized: str) -> Kind:
         """The most likely kind of risk; ``suicide`` unless another kind is clearly more likely."""
         logits = list(self.kind_prior)
-        for feature in features(normalized):
+        for feature in self.features(normalized):
             row = self.kind_loglik.get(feature)
             if row is not None:
                 for i, value in enumerate(row):

@@ -1,8 +1,9 @@
 """De-identifier quality and speed: recall per identifier kind, must-keep survival, texts/s, load time.
 
 Quality is measured on the labelled corpus ``tests/data/deid_corpus.jsonl`` (an identifier counts as
-caught when none of its original text survives). Speed is measured on one core, in this process, on
-texts of about 40 words (four corpus texts joined), which is what a Slack reflection looks like.
+caught when none of its original text survives), and on the two held-out trainee-style files beside
+it, which keep the corpus honest. Speed is measured on one core, in this process, on texts of about
+40 words (four corpus texts joined), which is what a Slack reflection looks like.
 Load time is measured in a fresh interpreter so that nothing is already cached. Run:
 ``python benchmarks/bench_deidentify.py``.
 """
@@ -25,6 +26,12 @@ sys.path.insert(0, str(ROOT))
 from storage.deidentify import KINDS, Deidentifier, Lexicon  # noqa: E402
 
 CORPUS = ROOT / "tests" / "data" / "deid_corpus.jsonl"
+HELDOUT = {
+    "held-out dev": ROOT / "tests" / "data" / "deid_heldout_dev.jsonl",
+    "held-out test": ROOT / "tests" / "data" / "deid_heldout_test.jsonl",
+}
+"""Trainee-style texts written without looking at the rules: the dev half guided changes, the
+test half was measured once (see tests/storage/test_deidentify_heldout.py). Quality only."""
 SECONDS = 3.0
 
 LOAD_SCRIPT = """
@@ -94,9 +101,18 @@ def run() -> list[tuple[str, str]]:
     tracemalloc.stop()
     del held
     per_second, words = _throughput(deid, rows)
+    heldout: list[tuple[str, str]] = []
+    for name, path in HELDOUT.items():
+        if path.exists():
+            extra = [
+                json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()
+            ]
+            heldout.append((f"{name} texts", str(len(extra))))
+            heldout += [(f"{name}: {label}", value) for label, value in _quality(deid, extra)]
     return [
         ("corpus texts", str(len(rows))),
         *_quality(deid, rows),
+        *heldout,
         (f"texts/s, one core (~{words:.0f} words each)", f"{per_second:,.0f}"),
         ("load time, fresh process (import + word lists)", f"{float(cold):.3f} s"),
         ("load time, word lists only", f"{load:.3f} s"),

@@ -106,6 +106,16 @@ _RELATION_CUES = _set(
 _NAMING_CUES = _set("""named nicknamed aka a.k.a""")
 _NAMING_PAIRS = frozenset({("goes", "by"), ("real", "name"), ("name", "is")})
 
+_MET_WITH = re.compile(
+    r"\b(?:sessions?|sesh|met|meeting|intake|appt|appointment|call|consult|check-?in|dyad|telehealth)"
+    r"\s+(?:with|w/|w)\s*$",
+    re.IGNORECASE,
+)
+"""What a session is "with" is a person, even a lower-case name that is also a word ("grace")."""
+
+_PAREN_AGE = re.compile(r"(?:'s)?\s*\(\s*\d{1,3}\s*(?:y/?o|yo|yrs?|[mfMF])?\s*[,)]")
+"""A bracketed age right after a word ("hope (17)", "Will (15, he/him)") marks it as a person."""
+
 _SPEECH_VERBS = _set(
     """said says told tells texted texts mentioned mentions cried cries asked asks called calls emailed
     emails reported reports disclosed discloses shared shares admitted admits explained explains stated
@@ -648,8 +658,9 @@ class Deidentifier:
         word = lead.group(1) if lead else ""
         ambiguous = word in ("may", "mar", "march") and not re.search(rf"{_ORD}|\d{{4}}", value, _I)
         before = text[max(0, match.start() - 24) : match.start()].lower()
-        if ambiguous and word.islower() and not re.search(r"(?:\bon|\bsince|\bby|\buntil|\bdue)\s*$", before):
-            return None  # lower-case "may 5" or "mar 3" reads as a verb
+        cue = r"\b(?:on|since|by|until|till?|due|is|was|bday|birthday|dob|thru)\s*:?\s*$"
+        if ambiguous and word.islower() and not re.search(cue, before):
+            return None  # lower-case "may 5" or "mar 3" reads as a verb; "bday is march 3" is a date
         return match.span()
 
     def _check_day_month(self, match: re.Match[str], text: str) -> tuple[int, int] | None:
@@ -779,6 +790,9 @@ class Deidentifier:
             result = tail in _CONTRACTION_TAILS and (
                 head in words or head in _FUNCTION_WORDS or head + "n" in words
             )
+            if not result and tail == "t" and head.endswith("n"):
+                stem = head[:-1]  # "doesn't", "isn't", "hadn't": the list has "does", not "doesn"
+                result = stem in words or stem in _FUNCTION_WORDS
         if not result and "-" in low:
             result = all(part in words or not part for part in low.split("-"))
         if not result:
@@ -808,7 +822,27 @@ class Deidentifier:
         return result
 
     def _nameish(self, low: str) -> bool:
-        return low in self._lex.first_names or low in self._lex.surnames
+        lex = self._lex
+        if low in lex.first_names or low in lex.surnames:
+            return True
+        if "-" not in low:
+            return False
+        return all(p in lex.first_names or p in lex.surnames for p in low.split("-"))
+
+    def _first_name(self, low: str) -> bool:
+        """A listed first name, or a hyphenated one made of names ("mary-kate", "jean-luc").
+
+        Double first names are common (Irish, French, Korean, Vietnamese, Latinx) and no list can
+        hold every pairing, so a pair counts when both halves are names and one is a first name.
+        """
+        first = self._lex.first_names
+        if low in first:
+            return True
+        if "-" not in low:
+            return False
+        parts = low.split("-")
+        surnames = self._lex.surnames
+        return any(p in first for p in parts) and all(p in first or p in surnames for p in parts)
 
     def _kept(self, low: str) -> bool:
         lex = self._lex
@@ -883,8 +917,9 @@ class Deidentifier:
         if tok.caps or (len(tok.text) == 1 and tok.text.isupper()):
             return self._classify_acronym(c)
         if self._kept(tok.lower):
-            if tok.lower in lex.brands and (c.employer or c.plow == "at"):
-                return "PLACE"  # "works at Walmart"
+            at_brand = c.plow == "at" or (c.plow == "the" and c.p2low == "at")
+            if tok.lower in lex.brands and (c.employer or at_brand):
+                return "PLACE"  # "works at Walmart", "parks at the Safeway": one store, one place
             if tok.lower in lex.regions and c.first_name and self._person_follows(tokens, i, text):
                 return "NAME"  # "Georgia said", "Virginia's mom"
             return None
@@ -913,7 +948,7 @@ class Deidentifier:
             p3low=prev3,
             is_word=self._is_word(tok.low),
             nameish=self._nameish(tok.low),
-            first_name=tok.low in self._lex.first_names,
+            first_name=self._first_name(tok.low),
             person_cue=prev is not None and plow in _RELATION_CUES and not prev.possessive,
             employer=employer,
         )
@@ -944,6 +979,17 @@ class Deidentifier:
         speaks = c.nxt is not None and c.nxt.low in _SPEECH_VERBS and c.nxt.low not in _BE_VERBS
         if c.first_name and speaks and subject:
             return "NAME"  # "then amber said", "crystal told me"
+        kin = c.tok.possessive and c.nxt is not None and c.nxt.low in _RELATION_CUES
+        if c.first_name and kin and low not in _RELATION_CUES and low not in _DETERMINERS:
+            return "NAME"  # "hope's mom called": only a person has a mom
+        if (
+            c.first_name
+            and len(low) >= 3
+            and low not in _RELATION_CUES
+            and low not in _DETERMINERS
+            and _MET_WITH.search(text, max(0, c.tok.start - 30), c.tok.start)
+        ):
+            return "NAME"  # "session w/ grace today": who a session is with is a person
         if (c.tok.lower in self._lex.brands or not c.is_word) and c.employer:
             return "PLACE"  # "works at target"
         moved = c.p2low in _PLACE_VERBS or (c.p2low in ("back", "up", "out") and c.p3low in _PLACE_VERBS)
@@ -1005,6 +1051,8 @@ class Deidentifier:
         tok = tokens[i]
         if tok.possessive:
             return True
+        if _PAREN_AGE.match(text, tok.end):
+            return True  # "hope (17) said": an age in brackets follows a person
         if i + 1 >= len(tokens):
             return False
         nxt = tokens[i + 1]

@@ -95,7 +95,16 @@ def test_text_without_identifiers_is_unchanged(deid: Deidentifier) -> None:
         ("my client maria said she's done", ["maria"], ["my client", "said"]),
         ("Georgia said she moved to Georgia", ["Georgia said"], ["moved to Georgia"]),
         ("Bobby - real name Roberto - relapsed", ["Bobby", "Roberto"], ["real name", "relapsed"]),
+        # lower-case names that are also words, when the context can only mean a person
+        ("session w/ grace today, felt heavy", ["grace"], ["session w/", "today"]),
+        ("my client hope (17) said she's done", ["hope"], ["my client", "(17)"]),
+        ("hope's mom called the front desk", ["hope's"], ["mom called"]),
+        ("mary-kate and ji-woo both cancelled", ["mary-kate", "ji-woo"], ["both cancelled"]),
+        ("her husband doesn't know and her mom isn't sure", [], ["husband doesn't", "mom isn't"]),
+        ("session with the family went ok, I hope", [], ["session with the family", "I hope"]),
         # places
+        ("she parks at the Safeway so he won't see her car", ["Safeway"], ["parks at the", "car"]),
+        ("ordered from Safeway", [], ["Safeway"]),
         (
             "he lives on Elm Street near 1423 Maple Ave, Apt 3B",
             ["Elm Street", "1423 Maple Ave", "Apt 3B"],
@@ -108,6 +117,7 @@ def test_text_without_identifiers_is_unchanged(deid: Deidentifier) -> None:
         ("moved from Dayton to Texas", ["Dayton"], ["Texas"]),
         ("moving from New York to Springfield", ["Springfield"], ["New York"]),
         # dates
+        ("her bday is march 3 and she may 5-star the app", ["march 3"], ["may 5-star"]),
         ("on 3/14, 03/14/2025 and 14.03.2026", ["3/14", "03/14/2025", "14.03.2026"], []),
         ("2026-03-14, March 14th and the 14th of March", ["2026-03-14", "March 14th", "14th of March"], []),
         ("anniversary is on the 14th", ["14th"], ["anniversary"]),

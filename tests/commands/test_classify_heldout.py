@@ -1,0 +1,87 @@
+"""The /boundary classifier on a held-out set written the way trainees type in Slack.
+
+``boundary_heldout_dev.jsonl`` and ``boundary_heldout_test.jsonl`` hold 225 dilemmas (15 per
+non-safety category: 8 in dev, 7 in test), written fresh before the training file or the eval set
+was read: lower case, abbreviations (pt, clt, sesh, w/), typos, indirect phrasing, school, hospital,
+rural, telehealth, group and couples settings, some with a second, minor issue.
+
+The dev half was looked at: its misses guided the examples and patterns added to
+``commands/data/classifier_training.yml``. The test half was measured once, at the end, and never
+used to choose an addition. Figures when the floors were set (2026-12-03):
+
+* dev: top-1 113/120 (0.942), top-3 119/120 (0.992); before the additions 99/120 and 115/120;
+* test: top-1 91/105 (0.867), top-3 103/105 (0.981); before the additions 87/105 and 102/105.
+
+The floors sit a little below those figures, so a regression fails here. The held-out phrasings are
+kept out of the training file (checked below), or these figures would stop measuring anything.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from commands.classify import CATEGORY_IDS, classify
+from commands.safety import normalize
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+FLOORS: dict[str, tuple[float, float]] = {
+    "boundary_heldout_dev.jsonl": (0.92, 0.975),
+    "boundary_heldout_test.jsonl": (0.84, 0.96),
+}
+"""Per file: (top-1, top-3) accuracy floors."""
+
+
+def _jsonl(name: str) -> list[dict[str, Any]]:
+    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+def _training_examples() -> set[str]:
+    source = resources.files("commands").joinpath("data/classifier_training.yml").read_text(encoding="utf-8")
+    training = yaml.safe_load(source)
+    return {normalize(text) for spec in training["categories"].values() for text in spec.get("examples", [])}
+
+
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_heldout_file_covers_every_non_safety_category(name: str) -> None:
+    rows = _jsonl(name)
+    counts = Counter(row["category"] for row in rows)
+    assert set(counts) == set(CATEGORY_IDS) - {"safety_crisis"}, counts
+    assert min(counts.values()) >= 7, counts
+
+
+def test_heldout_halves_do_not_overlap() -> None:
+    dev = {normalize(row["text"]) for row in _jsonl("boundary_heldout_dev.jsonl")}
+    test = {normalize(row["text"]) for row in _jsonl("boundary_heldout_test.jsonl")}
+    assert not dev & test
+
+
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_heldout_phrasings_are_not_in_the_training_file(name: str) -> None:
+    seen = _training_examples()
+    leaked = [row["text"] for row in _jsonl(name) if normalize(row["text"]) in seen]
+    assert not leaked, leaked
+
+
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_heldout_top1_and_top3_accuracy_floors(name: str) -> None:
+    rows = _jsonl(name)
+    top1 = top3 = 0
+    misses: list[str] = []
+    for row in rows:
+        ids = [category for category, _ in classify(row["text"]).ranked]
+        top1 += ids[0] == row["category"]
+        top3 += row["category"] in ids[:3]
+        if ids[0] != row["category"]:
+            misses.append(f"{row['category']}: {row['text']!r} -> {ids[:3]}")
+    floor1, floor3 = FLOORS[name]
+    assert top1 / len(rows) >= floor1, f"top-1 {top1}/{len(rows)}\n" + "\n".join(misses)
+    assert top3 / len(rows) >= floor3, f"top-3 {top3}/{len(rows)}\n" + "\n".join(misses)

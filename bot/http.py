@@ -55,6 +55,9 @@ def serve(wsgi: Callable[..., Iterable[bytes]], *, host: str, port: int, threads
     """Serve until interrupted (waitress: pure Python, production-grade, no reverse proxy needed)."""
     from waitress import serve as waitress_serve
 
+    from bot.logging import install_waitress_queue_log
+
+    install_waitress_queue_log()
     waitress_serve(
         wsgi,
         host=host,

@@ -8,7 +8,12 @@ from collections.abc import Iterator
 
 import pytest
 
-from bot.logging import PayloadRedactingFilter, RepeatLimitFilter, configure_logging
+from bot.logging import (
+    PayloadRedactingFilter,
+    RepeatLimitedLog,
+    configure_logging,
+    install_waitress_queue_log,
+)
 
 
 def record(message: str, *args: object) -> logging.LogRecord:
@@ -22,16 +27,42 @@ def test_payload_records_are_dropped_and_ordinary_ones_kept() -> None:
     assert not keep.filter(record('sending {"blocks": []}'))
 
 
-def test_one_record_per_interval_then_the_count_of_those_held_back() -> None:
+def test_one_record_per_interval_then_the_count_of_those_held_back(
+    restored_logging: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    stream = io.StringIO()
+    monkeypatch.setattr("sys.stderr", stream)
+    configure_logging("INFO")
     now = [100.0]
-    limit = RepeatLimitFilter(10.0, clock=lambda: now[0])
-    passed = [limit.filter(r) for r in (record("Task queue depth is %d", n) for n in range(5))]
-    assert passed == [True, False, False, False, False]
+    log = RepeatLimitedLog(logging.getLogger("waitress.queue"), 10.0, clock=lambda: now[0])
+    for depth in range(5):
+        log.warning("Task queue depth is %d", depth)
     now[0] += 10.0
-    later = record("Task queue depth is %d", 9)
-    assert limit.filter(later)
-    assert later.getMessage() == "Task queue depth is 9 (and 4 more like it)"
-    assert not limit.filter(record("Task queue depth is %d", 10))
+    log.warning("Task queue depth is %d", 9)
+    log.warning("Task queue depth is %d", 10)
+    lines = [line for line in stream.getvalue().splitlines() if "Task queue depth" in line]
+    assert [line.split(": ", 1)[1] for line in lines] == [
+        "Task queue depth is 0",
+        "Task queue depth is 9 (and 4 more like it)",
+    ]
+
+
+def test_held_back_calls_build_no_record(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The point of checking before the record: a burst costs a clock read per call, not a record."""
+    made: list[str] = []
+    logger = logging.getLogger("waitress.queue")
+    original = logger.makeRecord
+
+    def counting(*args: object, **kwargs: object) -> logging.LogRecord:
+        made.append("record")
+        return original(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(logger, "makeRecord", counting)
+    monkeypatch.setattr(logger, "level", logging.INFO)
+    log = RepeatLimitedLog(logger, 10.0, clock=lambda: 100.0)
+    for depth in range(1000):
+        log.warning("Task queue depth is %d", depth)
+    assert len(made) == 1
 
 
 @pytest.fixture
@@ -43,15 +74,20 @@ def restored_logging() -> Iterator[None]:
     root.setLevel(level)
 
 
-def test_a_burst_of_queue_warnings_writes_one_line(
+def test_a_burst_of_queue_warnings_through_waitress_writes_one_line(
     restored_logging: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from waitress.task import ThreadedTaskDispatcher
+
     stream = io.StringIO()
     monkeypatch.setattr("sys.stderr", stream)
+    monkeypatch.setattr(ThreadedTaskDispatcher, "queue_logger", ThreadedTaskDispatcher.queue_logger)
     configure_logging("INFO")
-    configure_logging("INFO")  # configured twice (CLI then serve): still one filter
-    queue = logging.getLogger("waitress.queue")
-    assert sum(isinstance(f, RepeatLimitFilter) for f in queue.filters) == 1
+    install_waitress_queue_log()
+    install_waitress_queue_log()  # served twice in one process: still one adapter, not one inside another
+    queue_log = ThreadedTaskDispatcher.queue_logger
+    assert isinstance(queue_log, RepeatLimitedLog)
+    assert queue_log.logger is logging.getLogger("waitress.queue")
     for depth in range(1, 1001):
-        queue.warning("Task queue depth is %d", depth)
+        queue_log.warning("Task queue depth is %d", depth)
     assert stream.getvalue().count("Task queue depth") == 1

@@ -6,7 +6,7 @@ title 24), so commands can write for people and not for Block Kit.
 
 from __future__ import annotations
 
-import threading
+import functools
 import weakref
 
 from slack_sdk.models.blocks import (
@@ -98,8 +98,8 @@ def render_block_dicts(blocks: tuple[t.Block, ...]) -> list[dict[str, object]]:
     return out
 
 
-_RENDERED: weakref.WeakKeyDictionary[t.Block, dict[str, object]] = weakref.WeakKeyDictionary()
-_RENDERED_LOCK = threading.Lock()
+_RENDERED: dict[int, tuple[weakref.ref[t.Block], dict[str, object]]] = {}
+"""Rendered blocks by the identity of the block object, each with a weak reference to it."""
 
 
 def _rendered(block: t.Block) -> dict[str, object]:
@@ -107,21 +107,31 @@ def _rendered(block: t.Block) -> dict[str, object]:
 
     Guidance entries are the same blocks in every /boundary answer (the command keeps them), so
     each is rendered once; a block made for one reply is forgotten with that reply, so nobody's
-    words outlive their answer here. Equal blocks render equally, so a hit is always right.
-    Callers only read the dictionaries.
+    words outlive their answer here. Blocks are found by identity, not equality: hashing a block
+    hashes all its text, which made a hit cost as much as rendering. Callers only read the
+    dictionaries.
     """
     if isinstance(block, t.Actions):  # buttons carry this reply's own values: never reused
         return _block_dict(block)
+    key = id(block)
+    entry = _RENDERED.get(key)
+    if entry is not None and entry[0]() is block:
+        return entry[1]
+    rendered = _block_dict(block)
     try:
-        with _RENDERED_LOCK:
-            cached = _RENDERED.get(block)
-    except TypeError:  # a list where a tuple was meant: unhashable, rendered every time
-        return _block_dict(block)
-    if cached is None:
-        cached = _block_dict(block)
-        with _RENDERED_LOCK:
-            _RENDERED[block] = cached
-    return cached
+        hash(block)  # a list where a tuple was meant could change later: rendered every time
+        reference: weakref.ref[t.Block] = weakref.ref(block, functools.partial(_forget, key))
+    except TypeError:
+        return rendered
+    _RENDERED[key] = (reference, rendered)
+    return rendered
+
+
+def _forget(key: int, dead: weakref.ref[t.Block]) -> None:
+    """Drop a block's rendering when the block is gone (unless its id already went to a new block)."""
+    entry = _RENDERED.get(key)
+    if entry is not None and entry[0] is dead:
+        _RENDERED.pop(key, None)
 
 
 def _kept(**fields: object) -> dict[str, object]:
@@ -157,13 +167,18 @@ def _block_dict(block: t.Block) -> dict[str, object]:
 
 
 def _button_dict(button: t.Button, index: int) -> dict[str, object]:
-    return _kept(
-        type="button",
-        text=_kept(type="plain_text", text=_clip(button.label, 75)),
-        action_id=f"{button.action_id}{ACTION_SEPARATOR}{index}",
-        value=button.value[:2000] if button.value else None,
-        style=None if button.style == "default" else button.style,
-    )
+    # built directly (a reply's buttons are rendered every time): what _kept would leave
+    label = _clip(button.label, 75)
+    out: dict[str, object] = {
+        "type": "button",
+        "text": {"type": "plain_text", "text": label} if label else {"type": "plain_text"},
+        "action_id": f"{button.action_id}{ACTION_SEPARATOR}{index}",
+    }
+    if button.value:
+        out["value"] = button.value[:2000]
+    if button.style and button.style != "default":
+        out["style"] = button.style
+    return out
 
 
 def _button(button: t.Button, index: int) -> ButtonElement:

@@ -74,11 +74,14 @@ def test_a_block_made_for_one_reply_is_not_kept_after_it() -> None:
     assert rendered[0]["text"]["text"].startswith("Dana")  # type: ignore[index]
     del secret
     gc.collect()
-    kept = [block for block in list(render._RENDERED) if isinstance(block, t.Paragraph)]
-    assert not any("Dana" in block.text for block in kept)
+    kept = [reference() for reference, _ in list(render._RENDERED.values())]
+    assert not any(isinstance(block, t.Paragraph) and "Dana" in block.text for block in kept)
+    assert all(block is not None for block in kept)  # no entry outlives its block
 
 
 def test_a_block_holding_a_list_still_renders() -> None:
     items: tuple[str, ...] = ["one", "two"]  # type: ignore[assignment]  # a caller's slip
     block = t.BulletList("Steps", items, numbered=True)
     assert render.render_block_dicts((block,))[0]["text"]["text"] == "*Steps*\n1. one\n2. two"  # type: ignore[index]
+    items.append("three")  # type: ignore[attr-defined]  # so it could change: never served stale
+    assert render.render_block_dicts((block,))[0]["text"]["text"].endswith("3. three")  # type: ignore[index]

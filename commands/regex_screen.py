@@ -157,6 +157,33 @@ def _info_item(op: Any, av: Any) -> _Info:
     raise Unsupported(str(op))
 
 
+def whole_text_condition(pattern: re.Pattern[str]) -> bool:
+    """Whether ``pattern`` is only lookaheads that each read ahead with ``.*``, like
+    ``(?=.*\\bchild\\b)(?=.*\\bdad\\b)``: a condition on the whole of a one-line text.
+
+    Such a pattern holds somewhere in a text without newlines exactly when it holds at the start
+    (whatever ``.*`` finds from a later position it also finds from the first), so it needs to be
+    tried at the start only. ``search`` tries it at every position, each reading to the end: the
+    cost grows with the square of the length, a sixth of a millisecond on one ordinary sentence.
+    """
+    try:
+        items = list(sre_parse.parse(pattern.pattern, pattern.flags))
+    except re.error:
+        return False
+    return bool(items) and all(op is sre.ASSERT and av[0] == 1 and _reads_ahead(av[1]) for op, av in items)
+
+
+def _reads_ahead(body: Any) -> bool:
+    """The lookahead's body starts with ``.*`` (in every alternative, if it is an alternation)."""
+    items = list(body)
+    if not items:
+        return False
+    op, av = items[0]
+    if op is sre.BRANCH:
+        return all(_reads_ahead(branch) for branch in av[1])
+    return op is sre.MAX_REPEAT and av[0] == 0 and av[1] == sre.MAXREPEAT and list(av[2]) == [(sre.ANY, None)]
+
+
 class RegexScreen:
     """Candidates among ``patterns`` for a text: indices, in the patterns' own order."""
 

@@ -43,7 +43,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from commands import safety_model
-from commands.regex_screen import RegexScreen, ScreenedSubstitutions
+from commands.regex_screen import RegexScreen, ScreenedSubstitutions, whole_text_condition
 
 SafetyKind = Literal["suicide", "homicide", "abuse", "medical"]
 
@@ -2152,8 +2152,20 @@ def _compile(kind: SafetyKind, rule: _Rule) -> _Compiled:
         pattern=re.compile(rule[0]),
         reason=rule[1],
         unless=re.compile(unless) if unless else None,
-        requires=re.compile(requires) if requires else None,
+        requires=_condition(requires) if requires else None,
     )
+
+
+def _condition(regex: str) -> re.Pattern[str]:
+    """A rule's ``requires``, tried only at a sentence's start when it is a whole-sentence condition.
+
+    Sentences hold no newlines (normalize joins tokens with spaces), so for lookaheads that read
+    ahead with ``.*`` the start is the only position worth trying (see
+    :func:`commands.regex_screen.whole_text_condition`); searching from every position cost up to
+    0.26 ms a sentence.
+    """
+    pattern = re.compile(regex)
+    return re.compile(rf"\A(?:{regex})") if whole_text_condition(pattern) else pattern
 
 
 _KINDS: tuple[tuple[SafetyKind, tuple[_Rule, ...]], ...] = (

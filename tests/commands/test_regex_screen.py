@@ -6,6 +6,7 @@ patterns run one by one, on the project's corpora and on generated trainee-like 
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from collections.abc import Iterator, Sequence
@@ -18,7 +19,7 @@ from hypothesis import strategies as st
 from commands import classify as classify_module
 from commands import safety
 from commands.classify import classify
-from commands.regex_screen import RegexScreen, ScreenedSubstitutions, required_atoms
+from commands.regex_screen import RegexScreen, ScreenedSubstitutions, required_atoms, whole_text_condition
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 CORPORA = ("boundary_eval", "safety_negatives", "safety_heldout", "deid_corpus")
@@ -188,3 +189,52 @@ def test_substitutions_see_what_an_earlier_substitution_created() -> None:
         expected = pattern.sub(replacement, expected)
     assert ScreenedSubstitutions(subs).apply(text) == expected == "my client REPORTED she is fine"
     assert ScreenedSubstitutions(subs).apply("nothing to do") == "nothing to do"
+
+
+# ------------------------------------------------------------------ whole-text conditions
+
+
+@pytest.mark.parametrize(
+    ("pattern", "whole"),
+    [
+        (r"(?=.*\bchild\b)(?=.*\bdad\b)", True),
+        (r"(?=.*\b(?:kid|teen)\b)", True),
+        (r"(?=.*\b18 year old\b|.*\badult man\b)", True),  # every alternative reads ahead
+        (r"(?=.*\bchild\b)dad", False),  # consumes: where it matches matters
+        (r"(?=child)", False),  # no .*: holds only where "child" starts
+        (r"(?=.*\bchild\b|dad)", False),  # one alternative does not read ahead
+        (r"(?=.+\bchild\b)", False),
+        (r"(?!.*\bchild\b)", False),  # a negative lookahead holds at the end of any text
+        (r".*\bchild\b", False),
+        (r"", False),
+    ],
+)
+def test_whole_text_conditions_are_recognised_exactly(pattern: str, whole: bool) -> None:
+    assert whole_text_condition(re.compile(pattern)) is whole
+
+
+@settings(max_examples=300, deadline=None, derandomize=True, database=None)
+@given(st.text(alphabet="ab c.", max_size=30))
+def test_a_whole_text_condition_holds_somewhere_exactly_when_it_holds_at_the_start(text: str) -> None:
+    for source in (r"(?=.*\bab\b)(?=.*c)", r"(?=.*a b|.*\bc\b)"):
+        pattern = re.compile(source)
+        assert whole_text_condition(pattern)
+        assert bool(pattern.search(text)) == bool(pattern.match(text))
+
+
+def test_risk_conditions_read_from_the_start_give_the_same_answers(monkeypatch: pytest.MonkeyPatch) -> None:
+    rewritten = [
+        (i, rule)
+        for i, rule in enumerate(safety._COMPILED)
+        if rule.requires is not None and rule.requires.pattern.startswith(r"\A(?:")
+    ]
+    assert rewritten, "no rule condition is read from the start: the rewrite no longer applies"
+    texts = corpus()
+    answers = [safety.check_patterns(t) for t in texts]
+    originals = list(safety._COMPILED)
+    for i, rule in rewritten:
+        assert rule.requires is not None
+        source = rule.requires.pattern[len(r"\A(?:") : -1]
+        originals[i] = dataclasses.replace(rule, requires=re.compile(source))
+    monkeypatch.setattr(safety, "_COMPILED", originals)
+    assert [safety.check_patterns(t) for t in texts] == answers

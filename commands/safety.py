@@ -1648,7 +1648,10 @@ _ABUSE: tuple[_Rule, ...] = (
         r"horse|car|truck|house|deer|bird)\b (?:\w+ )?(?:got|was|is|gets|been) hit\b|\b(?:hit|"
         r"struck) by (?:a |"
         r"the )?(?:ball|pitch|puck|swing|door|branch|wave|frisbee|toy|bat)\b|\bat (?:recess|practice|"
-        r"the game)\b",
+        r"the game)\b"
+        # a limit reached, not a person struck: "the insurance cap is hit", "her deductible got hit"
+        r"|\b(?:cap|caps|limit|limits|max|maximum|ceiling|deductible|threshold|quota|target|goal|milestone|"
+        r"budget|authorization|allotment|benefits?)\b (?:\w+ )?(?:got|was|is|gets|been|has been) hit\b",
     ),
     (
         r"\b(?:left|leaves|leaving|leave|alone|home alone|by (?:himself|herself|themselves)) (?:alone |"

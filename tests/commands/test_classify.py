@@ -172,6 +172,8 @@ def test_safety_fires_with_the_right_kind(text: str, kind: str) -> None:
         "killer headache",
         "denies SI/HI",
         "Hi all, a question about gifts",
+        "insurance cap is hit, pt cant afford more. how to wrap up w/o abandoning him",
+        "her deductible got hit in march so the copay changed",
     ],
 )
 def test_safety_stays_quiet_on_past_negated_and_general_mentions(text: str) -> None:

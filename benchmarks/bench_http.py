@@ -1,7 +1,10 @@
 """Slash-command acknowledgement latency under concurrent signed requests, against a bare Bolt app.
 
-Both apps run in one process each, under the same WSGI server (waitress) with the same thread
-count, on loopback, so the ratio isolates what our listeners add to Bolt's own cost. Each app is
+Every app runs in one process, under the same WSGI server (waitress) with the same thread count,
+on loopback, so the ratio isolates what our listeners add to Bolt's own cost. A third app, bare
+Bolt acknowledging with a fixed guidance answer (the same blocks ours sends, built once), shows
+what carrying an answer of that size costs Bolt itself: the rest is our work (risk check,
+classification, rendering). Each app is
 first warmed with 600 dilemmas, then measured on dilemmas it has not seen (a running server's
 caches are warm with everyday words, never with the next person's sentence). Besides latency the
 table gives each server's CPU time per request, read from ``/proc``: under a burst the latency
@@ -63,10 +66,30 @@ BARE_APP = textwrap.dedent(
     from bot.slack.delivery import build_web_client
     app = App(signing_secret=sys.argv[2], token="xoxb-bench", token_verification_enabled=False,
               client=build_web_client(base_url=sys.argv[3], token="xoxb-bench"))
-    app.command("/boundary")(lambda ack: ack(text="ok", response_type="ephemeral"))
+    if len(sys.argv) > 4:  # a fixed answer: the keyword arguments of one guidance reply
+        import json
+        with open(sys.argv[4], encoding="utf-8") as answer:
+            message = json.load(answer)
+        app.command("/boundary")(lambda ack: ack(response_type="ephemeral", **message))
+    else:
+        app.command("/boundary")(lambda ack: ack(text="ok", response_type="ephemeral"))
     serve(build_wsgi_app(app, health=lambda: True), host="127.0.0.1", port=int(sys.argv[1]), threads=16)
     """
 )
+
+OURS, BARE, FIXED = "supervision-bot", "bare Bolt (ack only)", "bare Bolt (fixed guidance)"
+
+
+def fixed_guidance(path: Path) -> Path:
+    """One guidance answer as ``ack`` keyword arguments, written to ``path`` for the fixed-answer app."""
+    from bot.slack.render import render_message
+    from commands.boundary import BoundaryCommand
+    from commands.classify import classify
+
+    command = BoundaryCommand(log=None, agenda=None, deidentifier=None)  # type: ignore[arg-type]
+    reply = command.guidance_reply(classify(TEXTS[0]), dilemma=TEXTS[0])
+    path.write_text(json.dumps(render_message(reply)), encoding="utf-8")
+    return path
 
 
 def free_port() -> int:
@@ -138,25 +161,25 @@ def measure(requests: int = 200, concurrency: int = 200) -> list[tuple[str, str]
             "SCHEDULER_ENABLED": "false",
             "DATABASE_URL": os.environ.get("BENCH_DATABASE_URL", f"sqlite:///{tmp}/bench.db"),
         }
-        ours_port, bare_port = free_port(), free_port()
+        ports = {OURS: free_port(), BARE: free_port(), FIXED: free_port()}
+        answer = fixed_guidance(Path(tmp) / "answer.json")
         script = Path(sys.executable).with_name("supervision-bot")
-        servers = {
-            "supervision-bot": subprocess.Popen(
-                [str(script), "serve", "--port", str(ours_port)],
-                env=env,
-                cwd=tmp,
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-            ),
-            "bare Bolt (ack only)": subprocess.Popen(
-                [sys.executable, "-c", BARE_APP, str(bare_port), SECRET, fake.base_url],
-                env=env,
-                cwd=ROOT,
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-            ),
+        bare_app = [sys.executable, "-c", BARE_APP]
+        commands = {
+            OURS: [str(script), "serve", "--port", str(ports[OURS])],
+            BARE: [*bare_app, str(ports[BARE]), SECRET, fake.base_url],
+            FIXED: [*bare_app, str(ports[FIXED]), SECRET, fake.base_url, str(answer)],
         }
-        ports = {"supervision-bot": ours_port, "bare Bolt (ack only)": bare_port}
+        servers = {
+            name: subprocess.Popen(
+                command,
+                env=env,
+                cwd=tmp if name == OURS else ROOT,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+            for name, command in commands.items()
+        }
         try:
             for name, process in servers.items():
                 base = f"http://127.0.0.1:{ports[name]}"
@@ -170,7 +193,7 @@ def measure(requests: int = 200, concurrency: int = 200) -> list[tuple[str, str]
                 process.terminate()
                 process.wait(timeout=10)
             fake.stop()
-    ours, bare = results["supervision-bot"], results["bare Bolt (ack only)"]
+    ours, bare, fixed = results[OURS], results[BARE], results[FIXED]
     rows = [("requests / concurrency", f"{requests} / {concurrency}")]
     for name, values in results.items():
         rows.append((f"{name} p50 ms", f"{statistics.median(values):.1f}"))
@@ -178,6 +201,10 @@ def measure(requests: int = 200, concurrency: int = 200) -> list[tuple[str, str]
         rows.append((f"{name} server CPU ms / request", f"{cpu[name]:.2f}"))
     rows.append(("p99 ratio ours / bare", f"{percentile(ours, 0.99) / percentile(bare, 0.99):.2f}"))
     rows.append(("p50 ratio ours / bare", f"{statistics.median(ours) / statistics.median(bare):.2f}"))
+    rows.append(
+        ("p99 ratio fixed guidance / bare", f"{percentile(fixed, 0.99) / percentile(bare, 0.99):.2f}")
+    )
+    rows.append(("server CPU ours - fixed guidance (our work) ms", f"{cpu[OURS] - cpu[FIXED]:.2f}"))
     return rows
 
 

@@ -29,9 +29,12 @@ CORPUS = ROOT / "tests" / "data" / "deid_corpus.jsonl"
 HELDOUT = {
     "held-out dev": ROOT / "tests" / "data" / "deid_heldout_dev.jsonl",
     "held-out test": ROOT / "tests" / "data" / "deid_heldout_test.jsonl",
+    "held-out 2 dev": ROOT / "tests" / "data" / "deid_heldout2_dev.jsonl",
+    "held-out 2 test": ROOT / "tests" / "data" / "deid_heldout2_test.jsonl",
 }
 """Trainee-style texts written without looking at the rules: the dev half guided changes, the
-test half was measured once (see tests/storage/test_deidentify_heldout.py). Quality only."""
+test half was measured once (see tests/storage/test_deidentify_heldout.py and, for the second,
+name-centred set, test_deidentify_heldout2.py). Quality only."""
 SECONDS = 3.0
 
 LOAD_SCRIPT = """

@@ -169,7 +169,45 @@ _PLACE_SUFFIXES = _set(
 )
 """Words that end the name of an institution or street ("Lincoln High", "St. Mary's Hospital")."""
 
-_NAME_PARTICLES = _set("""de del della der di da dos das du la le van von bin ibn al el st""")
+_NAME_PARTICLES = _set(
+    """de del della dela dei degli des der den di da do dos das du la le lo van von ter ten bin bint binti
+    ibn abu al el st"""
+)
+"""Lower-case words inside a surname ("van der Berg", "de la Cruz", "dos Santos"); chains are allowed."""
+
+_HYPHEN_PARTICLES = ("al-", "el-", "abu-", "bin-", "bint-", "ibn-", "ben-", "ul-", "ud-", "ad-", "as-")
+"""Arabic-style prefixes joined by a hyphen ("al-Hashimi", "Abu-Bakr"): the whole word is a surname."""
+
+_PERSON_PAREN = re.compile(
+    r"\s*\(\s*(?:\d{1,3}\s*(?:y/?o|yo|yrs?|[mf])?\s*[,)]|(?:he|she|they|ze|xe|him|her|them)\s*/"
+    r"|(?:(?:the|my|our|a)\s+)?(?:new|intake|client|pt|cl|returning|referral|referred|goes|aka|not|age|grp|group|twins?|siblings?"
+    r"|roommates?|brothers|sisters|cousins)\b)",
+    re.IGNORECASE,
+)
+"""A bracket after a lower-case word that only follows a person: an age, pronouns, a client note
+("bill (72)", "pat (they/them)", "mercy (new intake)"). Needed because a lower-case first name that
+is also a word ("bill", "pat", "mercy") has no other sign that it is a name."""
+
+_INITIALS_VERBS = _set(
+    """said says told tells texted texts cancelled canceled cancels no-showed called calls emailed disclosed
+    discloses asked asks mentioned cried missed misses refused denied admitted shared wants wanted laughed
+    yelled hugged apologized apologised threatened relapsed"""
+)
+"""Verbs that make a two- or three-letter capital word before them a person's initials ("MK
+cancelled"): narrower than the speech verbs, because "UA came back" and "BP was" are not people."""
+
+_AND_PERSON = _set("""i me her his my their our your""")
+"""After "X and", words that show X is a person ("Mark and I", "Mercy and her sister")."""
+
+_NOUN_PREPS = _set("""about with w for from saw see seeing called texted told met""")
+"""Words after which "will" or "may" is a noun, so a person ("worried about will.")."""
+
+_FROM_GROUP = re.compile(
+    r"\s+(?:(?:the|my|our|her|his|their)\s+)?(?:[\w'-]+\s+){0,2}?"
+    r"(?:group|grp|class|work|school|church|clinic|team|iop|php|program|unit|shelter|job|office)\b",
+    re.IGNORECASE,
+)
+"""After "X from", where a person comes from ("Ray from the Thurs group")."""
 _NAME_SUFFIXES = _set("""jr sr ii iii iv""")
 
 _MONTHS_UNAMBIGUOUS = _set("""january february july september october november december""")
@@ -679,7 +717,9 @@ class Deidentifier:
     def _check_age_after_verb(self, match: re.Match[str], text: str) -> tuple[int, int] | None:
         if match.group(1).lower() in ("is", "was", "now"):
             # "is 94" is an age only when a person is the subject ("grandma is 94", not "score is 94")
-            subject = re.search(r"([\w'’]+)\s+$", text[max(0, match.start() - 30) : match.start()])
+            before = text[max(0, match.start() - 80) : match.start()]
+            before = re.sub(r"\([^()]*\)\s*$", "", before)  # "Buddy (what he goes by) is 93"
+            subject = re.search(r"([\w'’]+)\s+$", before)
             word = subject.group(1) if subject else ""
             personal = _fold(word) in _PERSON_SUBJECTS or _fold(word) in _RELATION_CUES
             named = word[:1].isupper() and _lower(word) not in self._lex.keep
@@ -846,7 +886,22 @@ class Deidentifier:
 
     def _kept(self, low: str) -> bool:
         lex = self._lex
-        return low in lex.keep or low in lex.regions or low in lex.brands
+        if low in lex.keep or low in lex.regions or low in lex.brands:
+            return True
+        if "-" not in low:
+            return False
+        # "Korean-speaking", "Muslim-majority": a kept term joined to ordinary, non-name words
+        parts = low.split("-")
+        kept = [p in lex.keep or p in lex.regions for p in parts]
+        return any(kept) and all(
+            k or (self._is_word(_fold(p)) and not self._nameish(_fold(p)))
+            for p, k in zip(parts, kept, strict=True)
+        )
+
+    def _particle_surname(self, tok: _Token) -> bool:
+        """Whether "al-Hashimi"-style word is a surname: a capitalised or unknown part after the prefix."""
+        tail = tok.text.split("-", 1)[1]
+        return len(tail) >= 3 and tail.isalpha() and (tail[0].isupper() or not self._is_word(_fold(tail)))
 
     def _names_and_places(self, text: str, taken: list[_Span]) -> list[_Span]:
         tokens = [_Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
@@ -904,8 +959,14 @@ class Deidentifier:
         if titled and low not in _FUNCTION_WORDS and not tok.caps:
             return "NAME"  # "Dr. Okafor", "Ms. Brown", "mr nguyen"
         if low in _FUNCTION_WORDS:
-            person = tok.cap and c.first_name and low not in _PRONOUNS
-            if not (person and (tok.possessive or self._person_follows(tokens, i, text))):
+            person = c.first_name and low not in _PRONOUNS
+            if person and low in ("will", "may") and c.plow in _NOUN_PREPS:
+                ends = c.nxt is None or c.nxt.low in _FUNCTION_WORDS or tok.possessive
+                if ends:
+                    return "NAME"  # "worried about will.": after "about" a modal cannot stand
+            if person and not tok.cap and _PERSON_PAREN.match(text, tok.end):
+                return "NAME"  # "will (15) came in"
+            if not (person and tok.cap and (tok.possessive or self._person_follows(tokens, i, text))):
                 return None  # "She said" is a pronoun; "Will's mom", "May said" are people
         after_initial = tok.start in initials_ends or any(tok.start - e in (1, 2) for e in initials_ends)
         if after_initial and tok.cap and not self._kept(tok.lower) and (not c.is_word or c.nameish):
@@ -915,7 +976,7 @@ class Deidentifier:
         if naming and plausible and low not in _RELATION_CUES and not self._kept(tok.lower):
             return "NAME"  # "named Jaxon", "goes by Emeka", "aka Bart"
         if tok.caps or (len(tok.text) == 1 and tok.text.isupper()):
-            return self._classify_acronym(c)
+            return self._classify_acronym(tokens, i, text, c)
         if self._kept(tok.lower):
             at_brand = c.plow == "at" or (c.plow == "the" and c.p2low == "at")
             if tok.lower in lex.brands and (c.employer or at_brand):
@@ -953,13 +1014,29 @@ class Deidentifier:
             employer=employer,
         )
 
-    def _classify_acronym(self, c: _Context) -> str | None:
+    def _classify_acronym(self, tokens: list[_Token], i: int, text: str, c: _Context) -> str | None:
         """Short all-caps words and single letters are acronyms, unless a cue says otherwise."""
         tok = c.tok
         if tok.lower in self._lex.keep or tok.text in ("I", "A"):
             return None
         if c.person_cue and len(tok.text) <= 3:
             return "NAME"  # "client JR", "pt M"
+        nxt = c.nxt
+        initials = tok.caps and len(tok.text) <= 3 and nxt is not None
+        if (
+            initials
+            and nxt is not None
+            and (nxt.low in _INITIALS_VERBS or (tok.possessive and nxt.low in _RELATION_CUES))
+        ):
+            return "NAME"  # "MK cancelled", "JT's mom"
+        if tok.caps and len(tok.text) >= 3 and c.first_name and tok.lower not in self._lex.regions:
+            if not c.is_word and len(tok.text) >= 4:
+                return "NAME"  # "ADWOA", "KWAME": shouted names are not acronyms
+            if self._person_follows(tokens, i, text):
+                return "NAME"  # "JOY missed again"
+            pair = nxt is not None and nxt.caps and self._nameish(nxt.low) and not self._kept(nxt.lower)
+            if pair and not c.is_word:
+                return "NAME"  # "AMY LEE"
         place_verb = c.plow in ("to", "in", "from") and c.p2low in _PLACE_VERBS
         at_place = c.plow in ("at", "attends", "attended", "into") or (c.plow, c.p2low) == ("the", "at")
         if tok.caps and (at_place or place_verb):
@@ -971,6 +1048,15 @@ class Deidentifier:
         low = c.tok.low
         if c.person_cue and not c.is_word and len(low) >= 2:
             return "NAME"
+        if low.startswith(_HYPHEN_PARTICLES) and self._particle_surname(c.tok):
+            return "NAME"  # "al-Hashimi", "el-sayed"
+        if (
+            c.first_name
+            and low not in _RELATION_CUES
+            and low not in _DETERMINERS
+            and _PERSON_PAREN.match(text, c.tok.end)
+        ):
+            return "NAME"  # "bill (72)", "pat (they/them)", "mercy (new intake)"
         if c.person_cue and c.first_name and self._person_follows(tokens, i, text):
             return "NAME"
         if c.first_name and not c.is_word and len(low) >= 3:
@@ -1028,6 +1114,16 @@ class Deidentifier:
             return "PLACE" if not c.first_name or p2low in _PLACE_VERBS else "NAME"
         if suffix_follows:
             return "PLACE"
+        located = place_context or plow in ("over", "around", "to")
+        if (
+            located
+            and "-" in tok.text
+            and not nameish
+            and all(part[:1].isupper() for part in tok.text.split("-"))
+        ):
+            return "PLACE"  # "over in Fox-Chase", "moved to Spring-Garden"
+        if tok.low.startswith(_HYPHEN_PARTICLES) and self._particle_surname(tok):
+            return "NAME"  # "Al-Amin"
         if is_word and not nameish:
             return None  # emphasis: "my Safety Plan"
         return "NAME"
@@ -1057,11 +1153,22 @@ class Deidentifier:
             return False
         nxt = tokens[i + 1]
         gap = text[tok.end : nxt.start]
-        if gap.strip() not in ("", ",", "(", "-", "—"):
+        if gap.strip() not in ("", ",", "(", "-", "—", "&"):
             return False
         if gap.strip() == "(":
             return True  # "River (they/them)"
         nlow = nxt.low
+        if gap.strip() == "&" or (nlow == "and" and i + 2 < len(tokens)):
+            k = i + 1 if gap.strip() == "&" else i + 2
+            other = tokens[k]
+            if other.low in ("i", "me") and other.start - tokens[k - 1].end <= 2:
+                return True  # "Mark and I did a chain analysis"
+            if other.low in _AND_PERSON and k + 1 < len(tokens) and tokens[k + 1].low in _RELATION_CUES:
+                return True  # "Mercy and her sister", "Harmony & her dad"
+        if gap.strip() == "&":
+            return False
+        if nlow == "from" and self._first_name(tok.low) and _FROM_GROUP.match(text, nxt.end):
+            return True  # "Ray from the Thurs group"
         if nlow in _SPEECH_VERBS:
             return True
         if nlow in _BE_VERBS and i + 2 < len(tokens):
@@ -1131,14 +1238,42 @@ class Deidentifier:
                     and not self._is_word(low)
                 ):
                     end = j  # "maria gonzalez"
+                elif low in _NAME_PARTICLES and kinds[i] == "NAME":
+                    m = j
+                    while (
+                        m + 1 < n
+                        and tokens[m].low in _NAME_PARTICLES
+                        and _adjacent(text, tokens[m], tokens[m + 1])
+                    ):
+                        m += 1
+                    head = tokens[m]
+                    if m == j or tokens[m - 1].end + 3 < head.start or head.low in _NAME_PARTICLES:
+                        break
+                    if not (head.cap or head.caps) or self._kept(head.lower):
+                        break
+                    end = m  # "Pieter van der Berg", "Jose dela Cruz", "Ana dos Santos"
+                    j = m
                 elif (
-                    low in _NAME_PARTICLES
+                    tok.caps
+                    and tokens[j - 1].caps
+                    and kinds[i] == "NAME"
+                    and self._nameish(low)
+                    and not self._kept(tok.lower)
+                    and low not in _FUNCTION_WORDS
+                    and (low in self._lex.surnames or not self._is_word(low))
+                ):
+                    end = j  # "ADWOA ASANTE", "PRIYA SHAH"
+                elif low.startswith(_HYPHEN_PARTICLES) and kinds[i] == "NAME" and self._particle_surname(tok):
+                    end = j  # "Yusuf al-Hashimi"
+                elif (
+                    low == "of"
+                    and kinds[i] == "PLACE"
                     and j + 1 < n
                     and tokens[j + 1].cap
                     and not self._kept(tokens[j + 1].lower)
                     and _adjacent(text, tok, tokens[j + 1])
                 ):
-                    end = j + 1
+                    end = j + 1  # "Sunrise of Fairfax"
                     j += 1
                 else:
                     break
@@ -1175,6 +1310,16 @@ class Deidentifier:
                     start = k
                 elif tok.cap and tok.sent_start and self._nameish(low) and not self._kept(tok.lower):
                     start = k  # "Hope Adeyemi is new"
+                elif (
+                    not tok.cap
+                    and not tok.caps
+                    and not tokens[start].cap
+                    and kinds[start] == "NAME"
+                    and low not in _FUNCTION_WORDS
+                    and self._nameish(low)
+                    and not self._is_word(low)
+                ):
+                    start = k  # "li wei": a lower-case given name before a found one
                 else:
                     break
                 k -= 1

@@ -629,7 +629,8 @@ _SUICIDE: tuple[_Rule, ...] = (
     ),
     (
         r"\bkill(?:s|ed|ing)?\b(?! (?:him|her|them|his|the|a|my|their|someone|somebody|people|everyone|it|"
-        r"time)\b)"
+        r"time|another|anyone|anybody|each other|one another|that|this|those|these|your|our|whoever|both|"
+        r"all|any|an|every|some)\b)"
         r"(?=.*\b(?:client|she|he|they|wants|said|tonight)\b)",
         "talk of killing themself",
         r"\bkill(?:ed|s)? (?:by|in)\b",
@@ -1330,6 +1331,30 @@ _SUICIDE_MORE: tuple[_Rule, ...] = (
         "",
     ),
     (
+        # "the pills in her nightstand ... she has been saving them up": the stockpile named earlier
+        r"\b(?:saving|saved|stockpiling|stockpiled|hoarding|hoarded|stashing|stashed|collecting|collected|"
+        r"squirreling|squirrelling) (?:all of )?them\b(?: up| away| all)?",
+        "means stockpiled",
+        r"\b(?:pill organizer|disposal|take back|pharmacy|refill|expired|recycl\w*|coupons?|points|"
+        r"lock ?box|locked|for (?:her|his|their) (?:trip|travel|vacation))\b",
+        rf"\b{_DRUG}\b",
+    ),
+    (
+        # Regret at surviving an attempt, or a vow to succeed next time, is a warning sign of a
+        # further, more lethal attempt.
+        r"\b(?:regrets?|regretted|regretting|sorry|angry|mad|upset|disappointed|furious|hates?) (?:that )?"
+        r"(?:(?:she|he|they|i) )?(?:(?:is|was|are|were|has|had) )?(?:waking up|woke up|survived|surviving|"
+        r"lived|is still alive|still alive|being found|was found|got found|being saved|was saved|"
+        r"did not die|it did not work|it failed|they found (?:her|him|them))\b|"
+        r"\b(?:do|get) it right (?:next time|this time)\b|\bmake sure it works (?:next time|this time)\b|"
+        r"\bnext time (?:she|he|they|i) (?:will|would|is going to|are going to) (?:make sure|do it right|"
+        r"get it right|not fail|not mess (?:it )?up|use (?:more|a gun|the gun|something stronger))\b",
+        "regrets surviving or vows to succeed next time",
+        "",
+        r"\b(?:attempt\w*|overdos\w*|pills|hospital\w*|er|icu|inpatient|psych ward|hang\w*|kill\w*|"
+        r"suicid\w*|died|die|dead|rope|cut|cutting|wrists?|jump\w*|gun)\b",
+    ),
+    (
         r"\b(?:tired of (?:everything|it all|all of it|fighting)|done with (?:it all|everything|life|living)|"
         r"(?:wants?|wanted) (?:it all|everything|the pain|the pain all|it) to (?:stop|end)(?: forever|"
         r" for good)?|"
@@ -1367,6 +1392,14 @@ _WARNING_SIGNS: tuple[re.Pattern[str], ...] = tuple(
         r"\baffairs in order\b",
         r"\b(?:loaded )?(?:gun|firearm|pistol|rifle|rope|noose|knife|blade|razor|pills|meds)\b (?:\w+ ){0,4}"
         r"(?:by (?:the|her|his) bed|in (?:her|his) (?:car|trunk|nightstand|drawer|bag|purse))\b",
+        # putting affairs in order: settling debts, selling what they own, sparing the family a task
+        r"\b(?:paid|paying|pays) off (?:all )?(?:of )?(?:her |his |their |my )?(?:debts?|loans?|credit "
+        r"cards?|bills)\b",
+        r"\b(?:sold|selling|sells) (?:all (?:of )?)?(?:her|his|their|my) (?:car|truck|house|things|stuff|"
+        r"belongings|possessions|guitar|furniture|motorcycle|guns?|tools)\b",
+        r"\bso (?:her|his|their|my|the) (?:kids|children|family|wife|husband|partner|parents|mom|dad|son|"
+        r"daughter|sister|brother) (?:will not|would not|does not|do not|never|will never) (?:have|need) "
+        r"to (?:deal with|worry about|clean up|pay for|sort out|handle|figure out)\b",
     )
 )
 
@@ -1554,6 +1587,19 @@ _HOMICIDE: tuple[_Rule, ...] = (
         r"stab|shoot|drown|smother|strangle|burn|poison|jump|cut|die|end)\b",
         "command hallucinations to harm",
         "",
+    ),
+    (
+        # Persecutory beliefs about a named person, with talk of acting on them, raise violence risk.
+        r"\b(?:thinks|thought|believes|believed|convinced|sure|certain|paranoid|insists)\b (?:that )?"
+        r"(?:\w+ ){0,3}(?:is|are|was|were|has been|have been|keeps|kept) (?:poisoning|following|spying on|"
+        r"watching|tracking|drugging|plotting against|trying to (?:kill|poison|hurt)|out to get|after|"
+        r"coming for) (?:him|her|them)\b",
+        "a persecutory belief about a person, with intent to act",
+        r"\b(?:movie|show|book|game|class|paper|case study|vignette)\b",
+        r"\b(?:(?:deal with|handle|stop|teach|hurt|kill|attack|shoot|stab|get back at) (?:him|her|them)|"
+        r"make (?:him|her|them) pay|get even|before (?:he|she|they) (?:does|do|gets?)|"
+        r"protect (?:himself|herself|themselves)|defend (?:himself|herself|themselves)|gun|knife|weapon|"
+        r"once and for all)\b",
     ),
 )
 
@@ -2013,6 +2059,18 @@ _ABUSE_MORE: tuple[_Rule, ...] = (
         "",
         rf"\b(?:{_CHILD}|{_VULNERABLE}|coach|teacher|tutor|pastor|uncle|stepdad|adult)\b",
     ),
+    (
+        # Patterned injuries (a hand's outline, fingertip grip marks, cigarette burns, belt or cord
+        # loops) are marks of being struck, grabbed or burned; "an accident" does not explain them.
+        r"\b(?:hand ?prints?|finger ?(?:prints?|marks)|fingertip (?:bruises|marks)|grab marks|grip marks|"
+        r"slap marks|choke marks|cigarette burns?|(?:belt|buckle|cord|loop|strap) (?:marks|welts|bruises)|"
+        r"welts)\b(?= (?:on|across|around|all over) (?:her|his|their|the|both|each) (?:\w+ )?"
+        r"(?:arms?|face|neck|legs?|back|cheeks?|wrists?|body|bottom|butt|chest|thighs?|skin|shoulders?|throat|ears?|hands?|"
+        r"feet))|\bcigarette burns\b",
+        "patterned injuries",
+        r"\b(?:paint\w*|craft\w*|art|clay|mud|chalk|marker|ink|glitter|turkey|ornament|plaster|dog|cat|"
+        r"puppy|kitten|allerg\w*|eczema|hives)\b",
+    ),
 )
 
 _MEDICAL: tuple[_Rule, ...] = (
@@ -2129,6 +2187,30 @@ _MEDICAL: tuple[_Rule, ...] = (
     ),
     (r"\bwithdrawal (?:seizures?|dts)\b|\bdelirium tremens\b|\bdts\b", "dangerous withdrawal", ""),
     (
+        # Low blood sugar in someone with diabetes shows as sweating, shaking, slurring and confusion.
+        r"\b(?:diabetic|diabetes|type (?:1|one) diabetic|on insulin|takes insulin|blood sugar|"
+        r"sugar (?:is |was )?(?:low|dropping|crashing|tanking))\b",
+        "signs of a diabetic emergency",
+        r"\b(?:usually|sometimes|when (?:her|his|their) (?:blood )?sugar|history of|last (?:week|month|"
+        r"year)|used to|snacks?|glucose tabs|juice box|plan for|protocol|class|training|what (?:to|do i) do "
+        r"if|if (?:she|he|they) ever|palms|anxious|anxiety|nervous|gym|workout)\b",
+        r"(?=.*\b(?:slurr\w*|confused|disoriented|incoherent|not making sense|drowsy|faint\w*|passing out|"
+        r"combative|out of it|acting drunk|can not stay awake)\b)|(?=.*\b(?:sweaty|sweating|clammy)\b)"
+        r"(?=.*\b(?:shaky|shaking|trembling|tremors?|pale|dizzy)\b)",
+    ),
+    (
+        # Withdrawal from alcohol or sedatives with confusion or hallucinations can be delirium tremens.
+        r"\b(?:alcohol|benzo|benzos|xanax|klonopin|ativan|valium|sedative) withdrawal\b|"
+        r"\bwithdrawing from (?:alcohol|benzos|xanax|klonopin|ativan|drinking)\b|\bdetox\w*\b|"
+        r"\b(?:stopped|quit) (?:drinking|(?:her|his|their) (?:xanax|klonopin|ativan|benzos)) cold turkey\b",
+        "dangerous withdrawal",
+        r"\b(?:digital detox|detox tea|juice detox|social media detox|detox from (?:social media|work|"
+        r"screens?|phones?))\b",
+        r"\b(?:hallucinat\w*|seeing (?:bugs|things|spiders|people|stuff)|hearing things|confused|"
+        r"disoriented|shaking (?:badly|uncontrollably|all over|really bad)|tremors|seizures?|seizing|"
+        r"sweating (?:profusely|a lot|buckets)|heart racing|racing heart|agitated and confused)\b",
+    ),
+    (
         r"\b(?:has not|have not|had not|has not been) (?:eaten|eating|drunk anything|"
         r"had water)\b(?=.*\b(?:days|"
         r"week|dizzy|faint)\b)|\bheart (?:racing|rate) (?:at|of)? ?(?:2\d\d|1[5-9]\d)\b",
@@ -2203,7 +2285,9 @@ _NEG_BLOCKERS = re.compile(
     r"admitted|admits|disclosed|texted|messaged|emailed|wrote|called|because|since)\b"
 )
 _POST_NEG = re.compile(
-    r"^\s*(?:ideations?|thoughts|ideation and homicidal ideation)?\s*(?:,|:|-)?\s*(?:denied|denies|neg|"
+    r"^\s*(?:ideations?|thoughts|ideation and homicidal ideation)?\s*(?:(?:as usual|as always|per protocol|"
+    r"routinely|at intake|at check in|again|on the (?:phq ?9|c ssrs|columbia|screener))\s*)?(?:,|:|-)?\s*"
+    r"(?:came back |was |is )?(?:denied|denies|neg|"
     r"negative|none|no(?! one| body|body|thing|where| longer| way| matter| reason| point| idea| more|"
     r" longer)|"
     r"absent|not present|nil)\b"

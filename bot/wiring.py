@@ -154,6 +154,7 @@ def build_slack_app(settings: Settings, services: Services) -> App:
                 client=build_web_client(base_url=settings.slack_api_url), settings=oauth_settings
             ),
             listener_executor=executor,
+            process_before_response=True,  # see bot.slack.listeners: answers on the request's thread
             request_verification_enabled=bool(signing_secret),
         )
         app.enable_token_revocation_listeners()
@@ -165,6 +166,7 @@ def build_slack_app(settings: Settings, services: Services) -> App:
             token=token,
             client=build_web_client(base_url=settings.slack_api_url, token=token),
             listener_executor=executor,
+            process_before_response=True,  # see bot.slack.listeners: answers on the request's thread
             token_verification_enabled=False,
             request_verification_enabled=bool(signing_secret),
         )
@@ -178,5 +180,5 @@ def build_slack_app(settings: Settings, services: Services) -> App:
                 clock=lambda: runtime.jobs.clock(),
             )
         )
-    listeners.register(app, router=services.router, home=services.home)
+    listeners.register(app, router=services.router, home=services.home, after=listeners.AfterAck(executor))
     return app

@@ -4,14 +4,22 @@ Quick replies go back in the acknowledgement itself (the HTTP response to Slack'
 user sees them at once and nothing is posted where others could read it. Forms open with
 ``views.open``; files go to the user's DM. The App Home tab is published with ``views.publish``
 when opened and again after a button on it was pressed. Listeners log ids and outcomes, never text.
+
+The app runs listeners on the request's own thread (Bolt's ``process_before_response``): the
+answer is computed where the request arrived, and Slack's request is answered when the listener
+returns, with no hand-over to another thread and no polling for the acknowledgement (Bolt's
+default checks every 10 ms). Whatever follows an acknowledgement (opening a form, a response_url
+message, a DM, the Home tab) is handed to :class:`AfterAck`, so that it never delays the answer.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import functools
 import logging
 import re
 from collections.abc import Callable
+from concurrent.futures import Executor
 from typing import Any
 
 from slack_bolt import Ack, App, Respond
@@ -34,14 +42,39 @@ HOME_UNAVAILABLE = (
 )
 
 
-def register(app: App, *, router: Router, home: HomeSource | None = None) -> None:
-    """Attach every listener. No global app: the caller builds one and hands it in."""
-    app.command(re.compile(r"^/.+"))(_command_listener(router))
-    app.action(ACTION_PATTERN)(_action_listener(router, home))
-    app.view_submission(ACTION_PATTERN)(_form_listener(router))
+class AfterAck:
+    """Runs what follows an acknowledgement on a pool, off the thread that answers Slack.
+
+    A failure is logged by its type and the kind of request, never with the payload, as Bolt's
+    error handler does for the listeners themselves.
+    """
+
+    def __init__(self, executor: Executor) -> None:
+        self._executor = executor
+
+    def __call__(self, kind: str, work: Callable[[], object]) -> None:
+        """Start ``work`` for a request of ``kind`` (for the log)."""
+        self._executor.submit(self._run, kind, work)
+
+    @staticmethod
+    def _run(kind: str, work: Callable[[], object]) -> None:
+        try:
+            work()
+        except Exception as exc:
+            logger.error("unhandled %s after acknowledging a %s request", type(exc).__name__, kind)
+
+
+def register(app: App, *, router: Router, after: AfterAck, home: HomeSource | None = None) -> None:
+    """Attach every listener. No global app: the caller builds one and hands it in.
+
+    The app must process before responding (see the module docstring); ``after`` runs the rest.
+    """
+    app.command(re.compile(r"^/.+"))(_command_listener(router, after))
+    app.action(ACTION_PATTERN)(_action_listener(router, home, after))
+    app.view_submission(ACTION_PATTERN)(_form_listener(router, after))
     app.view_closed(ACTION_PATTERN)(lambda ack: ack())
     if home is not None:
-        app.event("app_home_opened")(_home_listener(home))
+        app.event("app_home_opened")(_home_listener(home, after))
     # Uninstalls are recorded by the lifecycle middleware (bot.slack.lifecycle). In OAuth mode
     # Bolt's revocation listeners were registered first and answer these events (removing the
     # tokens); in token mode nothing else would, and an unanswered event is retried by Slack.
@@ -54,7 +87,7 @@ def _nothing_more() -> None:
     """An event fully handled by middleware; Bolt acknowledges events itself."""
 
 
-def _command_listener(router: Router) -> Callable[..., None]:
+def _command_listener(router: Router, after: AfterAck) -> Callable[..., None]:
     def on_command(ack: Ack, body: dict[str, Any], context: dict[str, Any], client: WebClient) -> None:
         try:
             request = parse.to_command_request(body, context)
@@ -65,37 +98,54 @@ def _command_listener(router: Router) -> Callable[..., None]:
         logger.info("command /%s answered for user %s", request.command, request.actor.user_id)
         if reply.form is not None:
             ack()
-            client.views_open(trigger_id=body.get("trigger_id", ""), view=render.render_view(reply.form))
+            view = render.render_view(reply.form)
+            trigger = body.get("trigger_id", "")
+            after("slash_command", functools.partial(client.views_open, trigger_id=trigger, view=view))
         else:
             ack(response_type="ephemeral", **render.render_message(reply))  # type: ignore[arg-type]
         if reply.files:
-            send_files_to_dm(client, user_id=request.actor.user_id, files=reply.files)
+            user = request.actor.user_id
+            after(
+                "slash_command", functools.partial(send_files_to_dm, client, user_id=user, files=reply.files)
+            )
 
     return on_command
 
 
-def _action_listener(router: Router, home: HomeSource | None) -> Callable[..., None]:
+def _action_listener(router: Router, home: HomeSource | None, after: AfterAck) -> Callable[..., None]:
     def on_action(
         ack: Ack, body: dict[str, Any], context: dict[str, Any], client: WebClient, respond: Respond
     ) -> None:
         ack()
-        request = parse.to_action_request(body, context)
-        reply = router.act(request)
-        logger.info("action %s handled for user %s", request.action_id, request.actor.user_id)
-        _deliver_action_reply(reply, request=request, body=body, client=client, respond=respond)
-        if home is not None and parse.is_home_action(body):
-            # the tab shows state (snooze, reminders, counts): show it as it is now
-            publish_home(client, home, request.actor)
+        after("block_actions", lambda: _handle_action(router, home, body, context, client, respond))
 
     return on_action
 
 
-def _home_listener(home: HomeSource) -> Callable[..., None]:
+def _handle_action(
+    router: Router,
+    home: HomeSource | None,
+    body: dict[str, Any],
+    context: dict[str, Any],
+    client: WebClient,
+    respond: Respond,
+) -> None:
+    """A button press, after its acknowledgement: run it, deliver the reply, refresh the Home tab."""
+    request = parse.to_action_request(body, context)
+    reply = router.act(request)
+    logger.info("action %s handled for user %s", request.action_id, request.actor.user_id)
+    _deliver_action_reply(reply, request=request, body=body, client=client, respond=respond)
+    if home is not None and parse.is_home_action(body):
+        # the tab shows state (snooze, reminders, counts): show it as it is now
+        publish_home(client, home, request.actor)
+
+
+def _home_listener(home: HomeSource, after: AfterAck) -> Callable[..., None]:
     def on_home_opened(body: dict[str, Any], context: dict[str, Any], client: WebClient) -> None:
         actor = parse.to_home_actor(body, context)
         if actor is None:
             return
-        publish_home(client, home, actor)
+        after("app_home_opened", functools.partial(publish_home, client, home, actor))
 
     return on_home_opened
 
@@ -132,7 +182,7 @@ def _deliver_action_reply(
         send_files_to_dm(client, user_id=request.actor.user_id, files=reply.files)
 
 
-def _form_listener(router: Router) -> Callable[..., None]:
+def _form_listener(router: Router, after: AfterAck) -> Callable[..., None]:
     def on_submit(ack: Ack, body: dict[str, Any], context: dict[str, Any], client: WebClient) -> None:
         request = parse.to_form_request(body, context)
         reply = router.act(request)
@@ -146,7 +196,11 @@ def _form_listener(router: Router) -> Callable[..., None]:
         else:
             ack(response_action="update", view=render.render_notice_view(reply))
         if reply.files:
-            send_files_to_dm(client, user_id=request.actor.user_id, files=reply.files)
+            user = request.actor.user_id
+            after(
+                "view_submission",
+                functools.partial(send_files_to_dm, client, user_id=user, files=reply.files),
+            )
 
     return on_submit
 

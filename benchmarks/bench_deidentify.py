@@ -10,13 +10,10 @@ Load time is measured in a fresh interpreter so that nothing is already cached. 
 
 from __future__ import annotations
 
-import json
-import re
 import subprocess
 import sys
 import time
 import tracemalloc
-from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +21,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from storage.deidentify import KINDS, Deidentifier, Lexicon  # noqa: E402
+from tests.storage.deid_scoring import read_rows, score  # noqa: E402
 
 CORPUS = ROOT / "tests" / "data" / "deid_corpus.jsonl"
 HELDOUT = {
@@ -47,22 +45,9 @@ print(time.perf_counter() - started)
 """
 
 
-def _survives(original: str, output: str) -> bool:
-    return re.search(r"(?<!\w)" + re.escape(original) + r"(?!\w)", output) is not None
-
-
 def _quality(deid: Deidentifier, rows: list[dict[str, Any]]) -> list[tuple[str, str]]:
-    caught: Counter[str] = Counter()
-    total: Counter[str] = Counter()
-    kept = keep_total = 0
-    for row in rows:
-        out = deid.deidentify(str(row["text"])).text
-        for ident in row["identifiers"]:
-            total[ident["kind"]] += 1
-            caught[ident["kind"]] += not _survives(ident["text"], out)
-        for word in row["keep"]:
-            keep_total += 1
-            kept += word in out
+    scores = score(rows, deid)
+    caught, total, kept, keep_total = scores.caught, scores.total, scores.kept, scores.keep_total
     figures = [
         (f"recall {kind}", f"{caught[kind] / total[kind]:.3f} ({caught[kind]}/{total[kind]})")
         for kind in KINDS
@@ -91,7 +76,7 @@ def _throughput(deid: Deidentifier, rows: list[dict[str, Any]]) -> tuple[float, 
 
 def run() -> list[tuple[str, str]]:
     """Measure everything once and return the table rows (label, value)."""
-    rows = [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rows = read_rows(CORPUS)
     cold = subprocess.run(
         [sys.executable, "-c", LOAD_SCRIPT, str(ROOT)], capture_output=True, text=True, check=True
     ).stdout
@@ -107,9 +92,7 @@ def run() -> list[tuple[str, str]]:
     heldout: list[tuple[str, str]] = []
     for name, path in HELDOUT.items():
         if path.exists():
-            extra = [
-                json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()
-            ]
+            extra = read_rows(path)
             heldout.append((f"{name} texts", str(len(extra))))
             heldout += [(f"{name}: {label}", value) for label, value in _quality(deid, extra)]
     return [

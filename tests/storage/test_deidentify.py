@@ -7,7 +7,6 @@ names, dates or structured identifiers through, or eats more must-keep words, fa
 from __future__ import annotations
 
 import json
-import re
 from collections import Counter
 from functools import cache
 from importlib import resources
@@ -20,6 +19,7 @@ from hypothesis import strategies as st
 
 from commands.types import DeidentifiedText
 from storage.deidentify import KINDS, Deidentifier, default_deidentifier, deidentify_stream
+from tests.storage.deid_scoring import read_rows, score
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "deid_corpus.jsonl"
 STRUCTURED = ("PHONE", "EMAIL", "ID", "URL", "IP", "HANDLE")
@@ -30,32 +30,16 @@ def deid() -> Deidentifier:
     return default_deidentifier()
 
 
-def survives(original: str, output: str) -> bool:
-    """An identifier is caught when none of its original text is left standing in the output."""
-    return re.search(r"(?<!\w)" + re.escape(original) + r"(?!\w)", output) is not None
-
-
 @cache
 def corpus() -> list[dict[str, Any]]:
-    return [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return read_rows(CORPUS)
 
 
 @cache
 def corpus_scores() -> tuple[Counter[str], Counter[str], int, int]:
     """(caught per kind, total per kind, kept, must-keep total) over the whole corpus."""
-    deid = default_deidentifier()
-    caught: Counter[str] = Counter()
-    total: Counter[str] = Counter()
-    kept = keep_total = 0
-    for row in corpus():
-        out = deid.deidentify(str(row["text"])).text
-        for ident in row["identifiers"]:
-            total[ident["kind"]] += 1
-            caught[ident["kind"]] += not survives(ident["text"], out)
-        for word in row["keep"]:
-            keep_total += 1
-            kept += word in out
-    return caught, total, kept, keep_total
+    scores = score(corpus(), default_deidentifier())
+    return scores.caught, scores.total, scores.kept, scores.keep_total
 
 
 # ----------------------------------------------------------------------------- examples

@@ -18,7 +18,6 @@ so a change that loses one or two more identifiers of a kind group fails here.
 from __future__ import annotations
 
 import json
-import re
 from collections import Counter
 from functools import cache
 from pathlib import Path
@@ -27,6 +26,7 @@ from typing import Any
 import pytest
 
 from storage.deidentify import KINDS, default_deidentifier
+from tests.storage.deid_scoring import read_rows, score
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 FILES = {"dev": DATA / "deid_heldout_dev.jsonl", "test": DATA / "deid_heldout_test.jsonl"}
@@ -44,33 +44,16 @@ FLOORS: dict[str, dict[str, float]] = {
 }
 
 
-def survives(original: str, output: str) -> bool:
-    """The benchmark's rule: caught when the identifier's text no longer stands as a whole word."""
-    return re.search(r"(?<!\w)" + re.escape(original) + r"(?!\w)", output) is not None
-
-
 @cache
 def rows(name: str) -> list[dict[str, Any]]:
-    text = FILES[name].read_text(encoding="utf-8")
-    return [json.loads(line) for line in text.splitlines() if line.strip()]
+    return read_rows(FILES[name])
 
 
 @cache
 def scores(name: str) -> tuple[Counter[str], Counter[str], int, int]:
     """(caught per kind, total per kind, kept, must-keep total) for one held-out file."""
-    deid = default_deidentifier()
-    caught: Counter[str] = Counter()
-    total: Counter[str] = Counter()
-    kept = keep_total = 0
-    for row in rows(name):
-        out = deid.deidentify(str(row["text"])).text
-        for ident in row["identifiers"]:
-            total[ident["kind"]] += 1
-            caught[ident["kind"]] += not survives(ident["text"], out)
-        for word in row["keep"]:
-            keep_total += 1
-            kept += word in out
-    return caught, total, kept, keep_total
+    counted = score(rows(name), default_deidentifier())
+    return counted.caught, counted.total, counted.kept, counted.keep_total
 
 
 @pytest.mark.parametrize("name", sorted(FILES))

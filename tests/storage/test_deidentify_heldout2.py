@@ -19,7 +19,6 @@ each is a general weakness the dev half showed, and each failed on the code befo
 from __future__ import annotations
 
 import json
-import re
 from collections import Counter
 from functools import cache
 from pathlib import Path
@@ -28,10 +27,10 @@ from typing import Any
 import pytest
 
 from storage.deidentify import KINDS, default_deidentifier
+from tests.storage.deid_scoring import read_rows, score, survives
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 FILES = {"dev": DATA / "deid_heldout2_dev.jsonl", "test": DATA / "deid_heldout2_test.jsonl"}
-CONNECTIVES = frozenset({"of", "the", "in", "at", "on", "and"})
 """Words of a label that may survive under the strict count ("Sunrise of Fairfax" -> "of")."""
 
 # Measured after the change: dev NAME 97/98, all 118/119, strict 118/119, kept 150/150;
@@ -43,40 +42,16 @@ FLOORS: dict[str, dict[str, float]] = {
 }
 
 
-def survives(original: str, output: str) -> bool:
-    """The benchmark's rule: caught when the identifier's text no longer stands as a whole word."""
-    return re.search(r"(?<!\w)" + re.escape(original) + r"(?!\w)", output) is not None
-
-
-def strictly_caught(original: str, output: str) -> bool:
-    """No word of the identifier survives: "[NAME-1] al-Hashimi" is a leak, not a catch."""
-    words = [w.strip(".'") for w in re.findall(r"[\w'.-]+", original)]
-    return not any(survives(w, output) for w in words if w and w.lower() not in CONNECTIVES)
-
-
 @cache
 def rows(name: str) -> list[dict[str, Any]]:
-    text = FILES[name].read_text(encoding="utf-8")
-    return [json.loads(line) for line in text.splitlines() if line.strip()]
+    return read_rows(FILES[name])
 
 
 @cache
 def scores(name: str) -> tuple[Counter[str], Counter[str], int, int, int]:
     """(caught per kind, total per kind, strictly caught, kept, must-keep total) for one file."""
-    deid = default_deidentifier()
-    caught: Counter[str] = Counter()
-    total: Counter[str] = Counter()
-    strict = kept = keep_total = 0
-    for row in rows(name):
-        out = deid.deidentify(str(row["text"])).text
-        for ident in row["identifiers"]:
-            total[ident["kind"]] += 1
-            caught[ident["kind"]] += not survives(ident["text"], out)
-            strict += strictly_caught(ident["text"], out)
-        for word in row["keep"]:
-            keep_total += 1
-            kept += word in out
-    return caught, total, strict, kept, keep_total
+    counted = score(rows(name), default_deidentifier())
+    return counted.caught, counted.total, counted.strict, counted.kept, counted.keep_total
 
 
 @pytest.mark.parametrize("name", sorted(FILES))

@@ -1647,9 +1647,10 @@ _HARM_VERB = (
     r"abus(?:es|ed|ing)|molest(?:s|ed|ing)?|rap(?:es|ed|ing)|grop(?:es|ed|ing)|"
     r"touch(?:es|ed|ing)? (?:her|him|them) (?:inappropriately|down there|sexually|in (?:her|his|"
     r"their) private)|"
-    r"sexually (?:abus\w+|assault\w+)|starv(?:es|ed|ing)|neglect(?:s|ed|ing)|lock(?:s|ed|ing) (?:her|him|"
-    r"them) "
-    r"(?:in|out)|ti(?:es|ed|ing) (?:her|him|them) (?:up|down|to)|spank(?:s|ed|ing)?|hurt(?:s|ing)?|"
+    r"sexually (?:abus\w+|assault\w+)|starv(?:es|ed|ing)|neglect(?:s|ed|ing)|"
+    # shutting a child in (or out): "locks her in", "lock the 6yo in the closet"
+    r"lock(?:s|ed|ing)? (?:her|him|them|(?:the|their|her|his|a) (?:\d+ year old|kids?|child|children|"
+    r"baby|toddler|son|daughter|boy|girl|twins|little one|little ones)) (?:in|out|inside)|ti(?:es|ed|ing) (?:her|him|them) (?:up|down|to)|spank(?:s|ed|ing)?|hurt(?:s|ing)?|"
     r"forc(?:es|ed|ing) (?:her|him|them) to|"
     r"steal(?:s|ing)? (?:from )?(?:her|his|their)|stole (?:from )?(?:her|his|their))"
 )

@@ -149,6 +149,8 @@ def test_safety_crisis_is_first_whenever_safety_fires(text: str) -> None:
         ("her stepdad hits her", "abuse"),
         ("the kid said he's left alone for days", "abuse"),
         ("elderly mother is being hit by the aide", "abuse"),
+        ("foster parents lock the 6yo in the closet when he acts up", "abuse"),
+        ("dad locked the twins out of the house overnight", "abuse"),
         ("client collapsed in the lobby and is unresponsive", "medical"),
         ("client is sucidal and has a plan", "suicide"),
     ],
@@ -174,6 +176,8 @@ def test_safety_fires_with_the_right_kind(text: str, kind: str) -> None:
         "Hi all, a question about gifts",
         "insurance cap is hit, pt cant afford more. how to wrap up w/o abandoning him",
         "her deductible got hit in march so the copay changed",
+        "we lock the meds in a box at the clinic",
+        "i lock the door when the kids are in the room",
     ],
 )
 def test_safety_stays_quiet_on_past_negated_and_general_mentions(text: str) -> None:

@@ -1400,6 +1400,11 @@ _WARNING_SIGNS: tuple[re.Pattern[str], ...] = tuple(
         r"\bso (?:her|his|their|my|the) (?:kids|children|family|wife|husband|partner|parents|mom|dad|son|"
         r"daughter|sister|brother) (?:will not|would not|does not|do not|never|will never) (?:have|need) "
         r"to (?:deal with|worry about|clean up|pay for|sort out|handle|figure out)\b",
+        # arranging care for pets or children for an "after" left unsaid, or for when they are gone
+        r"\b(?:take care of|look after|care for|keep|adopt|feed|raise) (?:her|his|their|my|the) "
+        r"(?:dogs?|cats?|pets?|kids|children|son|daughter|bird|fish|horse|plants) "
+        r"(?:after(?= *$| [.,;!?])|when (?:she|he|i|they) (?:is|am|are) (?:gone|not here|no longer here|"
+        r"not around)|if anything happens to (?:her|him|me|them))",
     )
 )
 
@@ -1650,7 +1655,8 @@ _HARM_VERB = (
     r"sexually (?:abus\w+|assault\w+)|starv(?:es|ed|ing)|neglect(?:s|ed|ing)|"
     # shutting a child in (or out): "locks her in", "lock the 6yo in the closet"
     r"lock(?:s|ed|ing)? (?:her|him|them|(?:the|their|her|his|a) (?:\d+ year old|kids?|child|children|"
-    r"baby|toddler|son|daughter|boy|girl|twins|little one|little ones)) (?:in|out|inside)|ti(?:es|ed|ing) (?:her|him|them) (?:up|down|to)|spank(?:s|ed|ing)?|hurt(?:s|ing)?|"
+    r"baby|toddler|son|daughter|boy|girl|twins|little one|little ones)) (?:in|out|inside)|"
+    r"ti(?:es|ed|ing) (?:her|him|them) (?:up|down|to)|spank(?:s|ed|ing)?|hurt(?:s|ing)?|"
     r"forc(?:es|ed|ing) (?:her|him|them) to|"
     r"steal(?:s|ing)? (?:from )?(?:her|his|their)|stole (?:from )?(?:her|his|their))"
 )

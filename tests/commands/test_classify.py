@@ -151,6 +151,7 @@ def test_safety_crisis_is_first_whenever_safety_fires(text: str) -> None:
         ("elderly mother is being hit by the aide", "abuse"),
         ("foster parents lock the 6yo in the closet when he acts up", "abuse"),
         ("dad locked the twins out of the house overnight", "abuse"),
+        ("asked her sister to look after the dog when she is gone, and she paid off her debts", "suicide"),
         ("client collapsed in the lobby and is unresponsive", "medical"),
         ("client is sucidal and has a plan", "suicide"),
     ],
@@ -177,6 +178,8 @@ def test_safety_fires_with_the_right_kind(text: str, kind: str) -> None:
         "insurance cap is hit, pt cant afford more. how to wrap up w/o abandoning him",
         "her deductible got hit in march so the copay changed",
         "we lock the meds in a box at the clinic",
+        "she made me promise to take care of her cat after",  # one warning sign alone
+        "she asked me to feed her cat after school while she is at camp",
         "i lock the door when the kids are in the room",
     ],
 )

@@ -4,7 +4,8 @@ Every app runs in one process, under the same WSGI server (waitress) with the sa
 on loopback, so the ratio isolates what our listeners add to Bolt's own cost. A third app, bare
 Bolt acknowledging with a fixed guidance answer (the same blocks ours sends, built once), shows
 what carrying an answer of that size costs Bolt itself: the rest is our work (risk check,
-classification, rendering). Each app is
+classification, rendering). After the burst, each app also answers requests one at a time, the
+way a supervision group uses it: there the latency is the answer's own cost, with no queue. Each app is
 first warmed with 600 dilemmas, then measured on dilemmas it has not seen (a running server's
 caches are warm with everyday words, never with the next person's sentence). Besides latency the
 table gives each server's CPU time per request, read from ``/proc``: under a burst the latency
@@ -36,6 +37,8 @@ from tests.fakes.slack_web_api import FakeSlackWebAPI  # noqa: E402
 
 SECRET = "bench-signing-secret"
 WARM_UP = 600
+SERIAL = 200
+"""Requests sent one after another after the burst: what a single person sees."""
 
 
 CORPORA = ("boundary_eval", "safety_heldout", "safety_negatives", "deid_corpus")
@@ -149,6 +152,7 @@ def percentile(values: list[float], q: float) -> float:
 def measure(requests: int = 200, concurrency: int = 200) -> list[tuple[str, str]]:
     fake = FakeSlackWebAPI().start()
     results: dict[str, list[float]] = {}
+    alone: dict[str, list[float]] = {}
     cpu: dict[str, float] = {}
     with tempfile.TemporaryDirectory() as tmp:
         env = {
@@ -188,6 +192,7 @@ def measure(requests: int = 200, concurrency: int = 200) -> list[tuple[str, str]
                 before = cpu_seconds(process.pid)
                 results[name] = fire(base, requests, concurrency)
                 cpu[name] = (cpu_seconds(process.pid) - before) / requests * 1000
+                alone[name] = fire(base, SERIAL, 1, first=requests)  # one person at a time, new texts
         finally:
             for process in servers.values():
                 process.terminate()
@@ -205,6 +210,13 @@ def measure(requests: int = 200, concurrency: int = 200) -> list[tuple[str, str]
         ("p99 ratio fixed guidance / bare", f"{percentile(fixed, 0.99) / percentile(bare, 0.99):.2f}")
     )
     rows.append(("server CPU ours - fixed guidance (our work) ms", f"{cpu[OURS] - cpu[FIXED]:.2f}"))
+    for name, values in alone.items():
+        rows.append(
+            (
+                f"one at a time: {name} p50 / p99 ms",
+                f"{statistics.median(values):.1f} / {percentile(values, 0.99):.1f}",
+            )
+        )
     return rows
 
 

@@ -6,6 +6,8 @@ URL. Schema changes are Alembic migrations applied by :func:`upgrade` at start.
 
 from __future__ import annotations
 
+import logging
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from importlib import resources
@@ -20,6 +22,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
 
 from commands.types import StoreUnavailable
+
+logger = logging.getLogger(__name__)
 
 
 class Database:
@@ -124,11 +128,35 @@ def upgrade(url: str, *, engine: Engine | None = None) -> None:
     owned = engine is None
     engine = engine if engine is not None else make_engine(url)
     try:
-        with engine.begin() as connection:
-            if connection.dialect.name == "postgresql":
-                connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
-            config.attributes["connection"] = connection
-            command.upgrade(config, "head")
+        for attempt in range(1, SQLITE_MIGRATION_ATTEMPTS + 1):
+            try:
+                _upgrade_once(engine, config)
+                return
+            except OperationalError as exc:
+                if engine.dialect.name != "sqlite" or "locked" not in str(exc.orig):
+                    raise
+                if attempt == SQLITE_MIGRATION_ATTEMPTS:
+                    raise
+                logger.warning("database file busy while migrating (attempt %d); trying again", attempt)
+                time.sleep(0.25 * attempt)
     finally:
         if owned:
             engine.dispose()
+
+
+SQLITE_MIGRATION_ATTEMPTS = 5
+"""Tries at migrating one SQLite file that other processes are opening at the same moment.
+
+Several processes starting together on a new file (a rolling start, the tests) usually queue on
+``BEGIN IMMEDIATE``; rarely SQLite answers "database is locked" at once instead of waiting (seen
+about once in ten runs of four at once, on a loaded machine). Each try is one transaction that
+rolls back whole, and a later try finds the schema at whatever revision the winner left.
+"""
+
+
+def _upgrade_once(engine: Engine, config: Config) -> None:
+    with engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")

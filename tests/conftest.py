@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import threading
 import urllib.error
@@ -33,6 +34,21 @@ ENV_PREFIXES = (
     "DATA_DIR",
     "LOG_LEVEL",
 )
+
+
+@pytest.fixture(autouse=True)
+def isolated_logging() -> Iterator[None]:
+    """Put the root logger back as it was after each test.
+
+    ``cli.main`` calls ``configure_logging``, which points the root logger at the stderr of the
+    test that ran it; once pytest closes that stream, a record from a later test, or from work
+    that finishes after its acknowledgement, was written to a closed file ("Logging error").
+    """
+    root = logging.getLogger()
+    handlers, level = root.handlers[:], root.level
+    yield
+    root.handlers[:] = handlers
+    root.setLevel(level)
 
 
 @pytest.fixture(autouse=True)

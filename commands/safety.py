@@ -465,6 +465,10 @@ _IDIOMS: tuple[re.Pattern[str], ...] = tuple(
         r"her|"
         r"him|them|us) (?:if|when|for)\b",
         r"\bwill be the death of\b",
+        r"\b(?:session|progress|case|clinical|treatment|therapy|process|intake|psychotherapy) notes\b",
+        r"\bcut (?:myself|herself|himself|themselves) (?:shaving|cooking|chopping \w+|on (?:a|the|"
+        r"some) (?:\w+ )?"
+        r"(?:glass|can|knife|paper|fence|nail))\b",
         r"\bserial killers?\b",
         r"\bkill(?:s|ed|ing)? (?:it|time|the (?:mood|vibe|lights|engine|presentation|interview|exam|test))\b",
         r"\b(?:would|could) (?:literally )?kill for\b",
@@ -699,7 +703,10 @@ _SUICIDE: tuple[_Rule, ...] = (
         r"is not going to) be (?:around|here|alive)\b",
         "does not want to be alive",
         r"\b(?:vacation|trip|travel\w*|holiday|out of town|visiting|conference|moving|business|sick|"
-        r"reschedul\w*|cancel\w*|surgery|hospital stay|work trip|wedding|funeral)\b",
+        r"reschedul\w*|cancel\w*|surgery|hospital stay|work trip|wedding|funeral)\b|"
+        r"\b(?:her|his|their) (?:wife|husband|partner|boyfriend|girlfriend|ex|boss|mom|mother|dad|father|"
+        r"son|daughter|brother|sister|neighbor|coworker|roommate|landlord|dog|cat) (?:will not|would not|is "
+        r"not going to) be (?:around|here)\b",
     ),
     (
         r"\b(?:can not|could not) (?:go on|do this anymore|keep going|take it anymore|keep (?:herself|"
@@ -812,7 +819,7 @@ _SUICIDE: tuple[_Rule, ...] = (
         r"\bcutting again\b|\bstarted cutting\b|\bbeen cutting\b|\bfresh (?:cuts|wounds|scars)\b|"
         r"\bcuts (?:are|look|were) deep\b",
         "self-harm",
-        "",
+        r"\b(?:by accident|accidentally)\b",
     ),
     (
         r"\bwants? to (?:disappear forever|not exist|go to sleep (?:and|forever) not wake up|"
@@ -870,6 +877,45 @@ _SUICIDE: tuple[_Rule, ...] = (
 )
 
 _SUICIDE_MORE: tuple[_Rule, ...] = (
+    (
+        r"\b(?:check|checking|checked|checks) out (?:permanently|for good|forever|of (?:life|this life|this "
+        r"world)|early)\b|\b(?:researching|researched|research|looking up|looked up|googling|googled|reading "
+        r"about|searching|searched) (?:\w+ )?(?:methods|ways to (?:die|go|do it|end it))\b(?=.*\b(?:reddit|"
+        r"online|forums?|internet|google|die|dying|end (?:it|things)|suicid\w*|kill|permanently|do it)\b)",
+        "talk of leaving life for good, or methods researched",
+        r"\b(?:hotel|library|store|checkout|cart|research methods|methods (?:class|course|section|chapter)|"
+        r"qualitative|quantitative|statistic\w*|thesis methods)\b",
+    ),
+    (
+        r"\b(?:does not|do not|did not) want (?:to be|anyone to|anybody to|me to|us to) (?:stopped|"
+        r"stop (?:her|"
+        r"him|them|it))\b|\b(?:do not|nobody|no one) (?:try to |can |will |is going to )?stop (?:me|her|"
+        r"him)\b",
+        "a plan they do not want stopped",
+        r"\b(?:from (?:going|seeing|dating|moving|leaving|quitting)|party|concert|trip|wedding|divorce|"
+        r"moving out|quitting)\b",
+        r"(?=.*\b(?:plan|plans|planned|planning|tonight|this weekend|pills|gun|rope|end (?:it|things)|"
+        r"do it)\b)",
+    ),
+    (
+        r"\b(?:her|his|their|my) own funeral\b|\bfuneral\b(?: \w+){0,12} (?:meant|means|meaning|"
+        r"talking about|"
+        r"was about) (?:her|his|their) own\b",
+        "talk of their own funeral",
+        r"\b(?:terminal\w*|hospice|cancer|dying of|diagnosis|prognosis|end of life|advance directive|"
+        r"pre ?planning|preplanned|insurance)\b",
+        r"(?=.*\b(?:soon|come|coming|attend|invite\w*|asked|planning|plans|planned|going to|will be|sing|"
+        r"speak|music|songs?)\b)",
+    ),
+    (
+        r"\b(?:will not|would not|does not|no longer) need (?:\w+ ){0,3}where (?:she|he|they|i) (?:is|are|"
+        r"am) "
+        r"going\b|\bwhere (?:she|he|they|i) (?:is|are|am) going,? (?:she|he|they|i) (?:will|"
+        r"would) not need\b",
+        "talk of not needing things where they are going",
+        r"\b(?<!not )(?:moving|move|moves|trip|vacation|camp|college|deploy\w*|travel\w*|abroad|dorms?|army|"
+        r"military|rehab|prison|jail|boarding school|new job)\b",
+    ),
     (
         r"\b(?:plastic |trash |garbage )?bag over (?:her|his|their|my) (?:head|face)\b|\bsuffocat\w* "
         r"(?:herself|himself|themselves|myself)\b|\b(?:quickest|fastest|easiest|best|painless|surest|most "
@@ -930,6 +976,9 @@ _SUICIDE_MORE: tuple[_Rule, ...] = (
         r"backup plan|plan b|exit plan|escape hatch)\b(?=.*\b(?:pills|meds|oxy\w*|gun|rope|stockpil\w*|saved|"
         r"bottle|morphine|fentanyl)\b)",
         "talk of not being around or a way out",
+        r"\b(?:her|his|their) (?:wife|husband|partner|boyfriend|girlfriend|ex|boss|mom|mother|dad|father|"
+        r"son|daughter|brother|sister|neighbor|coworker|roommate|landlord|dog|cat) (?:will not|would not|is "
+        r"not going to) be (?:around|here)\b|"
         r"\b(?:job|work|lease|contract|marriage|relationship|town|state|vacation|moving|move|trip)\b",
     ),
     (
@@ -1328,7 +1377,9 @@ _SUICIDE_MORE: tuple[_Rule, ...] = (
         r"(?:me|her|him)\b|\bnot (?:be )?(?:around|here) "
         r"(?:much )?(?:longer|for long)\b",
         "believes they are a burden or will not be around",
-        "",
+        r"\b(?:her|his|their) (?:wife|husband|partner|boyfriend|girlfriend|ex|boss|mom|mother|dad|father|"
+        r"son|daughter|brother|sister|neighbor|coworker|roommate|landlord|dog|cat) (?:will not|would not|is "
+        r"not going to) be (?:around|here)\b",
     ),
     (
         # "the pills in her nightstand ... she has been saving them up": the stockpile named earlier
@@ -1369,8 +1420,8 @@ _SUICIDE_MORE: tuple[_Rule, ...] = (
 _WARNING_SIGNS: tuple[re.Pattern[str], ...] = tuple(
     re.compile(p)
     for p in (
-        r"\b(?:gave|given|giving|gives|give) (?:away )?(?:her|his|their|my|all|all of|most of)? ?(?:her |"
-        r"his |their "
+        r"\b(?:gave|given|giving|gives|give) (?:me |us |away )?(?:her|his|their|my|all|all of|most of)? ?"
+        r"(?:her |his |their "
         r"|my )?(?:dog|cat|pets?|things|stuff|belongings|possessions|clothes|jewelry|books|car|guitar|"
         r"savings)\b",
         r"\b(?:cancel\w*|quit|stopped|dropped) (?:all )?(?:her|his|their|my)? ?(?:future |upcoming |"
@@ -1388,6 +1439,8 @@ _WARNING_SIGNS: tuple[re.Pattern[str], ...] = tuple(
         r"peace|done fighting|not fighting anymore|no more fighting|last time you will|last session ever)\b",
         r"\bthank you for (?:trying|everything|all you did|all you have done|being there|"
         r"putting up with me)\b",
+        r"\b(?:will not|would not|does not|no longer) (?:need|be needing|use|be using) (?:it|them|this|that|"
+        r"these|those|any of (?:it|this|that|them)|(?:her|his|their) \w+) (?:anymore|any more)\b",
         r"\b(?:updated|wrote|made|finished) (?:her|his|a|my) (?:will|life insurance|funeral plans)\b|"
         r"\baffairs in order\b",
         r"\b(?:loaded )?(?:gun|firearm|pistol|rifle|rope|noose|knife|blade|razor|pills|meds)\b (?:\w+ ){0,4}"
@@ -1453,6 +1506,46 @@ _HOMICIDE: tuple[_Rule, ...] = (
         r"on|against) (?:her|him|them|me|client|my client|(?:his|her|their) \w+)\b",
         "a weapon used to threaten someone",
         r"\b(?:toy|nerf|water|squirt|paintball|airsoft|laser tag)\b",
+    ),
+    (
+        r"\b(?:bring|bringing|brings|brought|take|taking|takes|carry|carrying|carries|sneak|sneaking) (?:a |"
+        r"his |her |their |my |the )?(?:\w+ ){0,2}(?:gun|guns|rifle|pistol|shotgun|handgun|firearm|weapon|"
+        r"ar 15|ar|ak 47|ak|glock|knife|machete) (?:to|into|in to) (?:school|class|campus|work|the office|"
+        r"church|the mall|the game|practice|court)\b",
+        "a plan to bring a weapon to school or work",
+        r"\b(?:toy|nerf|water gun|squirt|paintball|airsoft|hunting|range|culinary|cooking class|costume|"
+        r"prop|show and tell|security guard|officer|deputy|police)\b",
+    ),
+    (
+        r"\b(?:her|his|their) (?:wife|husband|partner|boyfriend|girlfriend|ex|ex wife|ex husband|boss|"
+        r"mom|mother|dad|father|stepdad|stepmom|son|daughter|brother|sister|neighbor|coworker|roommate|"
+        r"landlord|teacher) (?:will not|would not|is not going to|may not) be (?:around|here|alive|"
+        r"breathing) "
+        r"(?:much |for )?(?:longer|long|anymore|any more)? ?if\b|\b(?:untraceable|undetectable|"
+        r"(?:can not|could not|would not) be traced) (?:poisons?|ways? to (?:kill|poison))\b|"
+        r"\b(?:poison|poisoning|kill|killing) (?:her|him|them|someone|his \w+|her \w+) without (?:getting "
+        r"caught|a trace|anyone knowing)\b",
+        "a veiled threat or research into killing someone",
+        r"\b(?:novel|book|mystery|true crime|podcast|series|documentary|writing|story|game|terminal\w*|"
+        r"hospice|cancer|illness|dying|diagnosis)\b",
+    ),
+    (
+        r"\b(?:her|his|their|the|my) (?:\w+ ){0,2}(?:will not|would not|is not going to|is not gonna) (?:see|"
+        r"make it to|live to see|live through|survive) (?:monday|tuesday|wednesday|thursday|friday|saturday|"
+        r"sunday|tomorrow|the weekend|next week|another day|the end of the week|christmas|new year)\b",
+        "a veiled threat that someone will not live to a day",
+        r"\b(?:terminal\w*|hospice|cancer|illness|sick|dying|diagnos\w*|hospital|icu|prognosis|deadline|"
+        r"project|report|paper|promotion|raise|job offer)\b",
+    ),
+    (
+        r"\b(?:send|sending|give|giving|put|putting) (?:it|the baby|her|him) back\b(?=.*\b(?:baby|infant|"
+        r"newborn)\b)(?=.*\b(?:bath ?tub|tub|water|drown\w*|river|lake|pool|psychosis|psychotic|"
+        r"not (?:really )?"
+        r"(?:hers|his|mine|theirs)|replaced|demon\w*|evil|possessed)\b)|\b(?:baby|infant|newborn) (?:is|was) "
+        r"not (?:really )?(?:hers|his|theirs)\b(?=.*\b(?:psychosis|psychotic|voices|demon\w*|replaced|evil|"
+        r"possessed|bath ?tub|drown\w*)\b)",
+        "a parent with psychotic thoughts about the baby",
+        r"\b(?:novel|book|movie|show|series|documentary|story|vignette|case study|exam|class)\b",
     ),
     (
         r"\b(?:you are|ur|you will be|you would be) (?:so )?(?:dead|going to die|done for|a dead \w+)\b|\bi "
@@ -1646,7 +1739,8 @@ _NOT_A_PERSON = (
     r"snooze|bottle|hay|spot|ground|mark|deadline|pavement))\b)"
 )
 _HARM_VERB = (
-    r"(?:hits?|hitting|beats?|beating|beaten|punch(?:es|ed|ing)?|slap(?:s|ped|ping)?|kick(?:s|ed|ing)?|"
+    r"(?:hits?|hitting|beats?|beating|beaten|whoop(?:s|ed|ing)?|whup(?:s|ped|ping)?|punch(?:es|ed|ing)?|"
+    r"slap(?:s|ped|ping)?|kick(?:s|ed|ing)?|"
     r"chok(?:es|ed|ing)|strangl(?:es|ed|ing)|burn(?:s|ed|ing)|whip(?:s|ped|ping)?|shov(?:es|ed|ing)|"
     r"push(?:es|ed|ing)|throws? (?:things |stuff )?at|threw (?:things |stuff )?at|smack(?:s|ed|ing)?|"
     r"abus(?:es|ed|ing)|molest(?:s|ed|ing)?|rap(?:es|ed|ing)|grop(?:es|ed|ing)|"
@@ -1716,11 +1810,22 @@ _ABUSE: tuple[_Rule, ...] = (
         "",
     ),
     (
+        r"\b(?:sedat(?:es|ed|ing)|drug(?:s|ged|ging)|overmedicat(?:es|ed|ing)|knock(?:s|ed|ing) out) (?:the |"
+        r"her |his |their |some |a few |all the )?(?:\w+ )?(?:residents|patients|kids|children|elderly|"
+        r"seniors|"
+        r"clients|babies|infants|toddlers)\b",
+        "dependent people sedated or drugged by a carer",
+        r"\b(?:anesthesi\w*|procedure|surgery|vet|as prescribed|prescribed|doctor s orders|prn order|"
+        r"physician|study|article|news|documentary|scandal)\b",
+    ),
+    (
         r"\b(?:no|not enough|never any|nothing to eat|not) (?:food|fed|eaten|feeding)\b(?=.*\b(?:kids?|child|"
         r"children|house|home|days|mother|mom|dad|parents?|toddler|baby|brother|sister|siblings?)\b)|"
         r"\b(?:has not|have not|had not) (?:been fed|eaten)\b|\bgoes hungry\b|\bstarving\b",
         "a child or dependent without food",
-        r"\bstarving (?:after|for|lol)\b",
+        # not eating in an eating disorder is the medical rule's danger, not neglect
+        r"\bstarving (?:after|for|lol)\b|\b(?:anorexi\w*|bulimi\w*|eating disorder|restricting|purging|"
+        r"fasting)\b",
         rf"\b(?:{_CHILD}|{_VULNERABLE}|days|weekend|week|mother|mom|dad|father|parents?)\b",
     ),
     (
@@ -2072,7 +2177,8 @@ _ABUSE_MORE: tuple[_Rule, ...] = (
         r"\b(?:hand ?prints?|finger ?(?:prints?|marks)|fingertip (?:bruises|marks)|grab marks|grip marks|"
         r"slap marks|choke marks|cigarette burns?|(?:belt|buckle|cord|loop|strap) (?:marks|welts|bruises)|"
         r"welts)\b(?= (?:on|across|around|all over) (?:her|his|their|the|both|each) (?:\w+ )?"
-        r"(?:arms?|face|neck|legs?|back|cheeks?|wrists?|body|bottom|butt|chest|thighs?|skin|shoulders?|throat|ears?|hands?|"
+        r"(?:arms?|face|neck|legs?|back|cheeks?|wrists?|body|bottom|butt|chest|thighs?|skin|shoulders?|"
+        r"throat|ears?|hands?|"
         r"feet))|\bcigarette burns\b",
         "patterned injuries",
         r"\b(?:paint\w*|craft\w*|art|clay|mud|chalk|marker|ink|glitter|turkey|ornament|plaster|dog|cat|"
@@ -2105,7 +2211,8 @@ _MEDICAL: tuple[_Rule, ...] = (
         r"unresponsive|not responding|will not wake up|would not wake up|can not wake (?:her|him|them)|(?:is|"
         r"was) not waking up|can not be woken|(?:will|would) not wake)\b",
         "loss of consciousness",
-        r"\b(?:collapsed|collapsing) (?:in tears|crying|laughing)\b|\bpassed out (?:flyers|papers)\b|"
+        r"\b(?:collapsed|collapsing) (?:in tears|crying|laughing|(?:into|onto|against) (?:me|my arms|my "
+        r"shoulder|her \w+|his \w+|their \w+))\b|\bpassed out (?:flyers|papers)\b|"
         r"\b(?:blood draw|needle phobia|vasovagal|at the sight of blood)\b",
     ),
     (
@@ -2135,6 +2242,39 @@ _MEDICAL: tuple[_Rule, ...] = (
         r"\bstroke of\b",
     ),
     (
+        r"\b(?:face|mouth|smile) (?:\w+ )?(?:droopy|drooping|crooked|lopsided|sagging)\b|\bdroop\w* on one "
+        r"side\b|\bone side of (?:her|his|their) (?:face|body|mouth) (?:is |went |was |looks )?(?:numb|"
+        r"droop\w*|"
+        r"weak|limp|paralyzed|sagging)\b|\b(?:can not|could not|unable to|suddenly can not) (?:lift|move|"
+        r"raise|feel) (?:her|his|their) (?:right|left) (?:arm|leg|hand|side)\b|\b(?:words|speech) (?:\w+ )?"
+        r"(?:jumbled|garbled|slurred)\b",
+        "signs of a stroke",
+        r"\b(?:surgery|injur\w*|sprain\w*|rotator|shoulder|gym|cast|broke|broken|fracture\w*|bell s palsy|"
+        r"palsy|dentist|novocaine|numbing|botox|years ago|since birth|cerebral palsy|baseline|usual)\b",
+    ),
+    (
+        r"\blithium (?:toxicity|poisoning|overdose)\b|\blithium levels? (?:is |are |was |were |came back )?"
+        r"(?:high|toxic|elevated|very high|dangerous)\b|\b(?:on|taking|takes|started|restarted|doubled) "
+        r"(?:her |his |their )?lithium\b(?=.*\b(?:vomit\w*|throwing up|diarrhea|"
+        r"nause\w*)\b)(?=.*\b(?:slurr\w*|"
+        r"confus\w*|unsteady|stumbling|tremor\w*|shaking|twitch\w*|dizzy|drowsy|disoriented|"
+        r"walk straight)\b)",
+        "signs of lithium toxicity",
+        r"\b(?:last (?:year|month)|history of|used to|years ago|levels? (?:is |are |was |were )?(?:normal|"
+        r"fine|"
+        r"therapeutic))\b",
+    ),
+    (
+        r"\b(?:maoi|maois|mao inhibitors?|phenelzine|nardil|tranylcypromine|parnate|isocarboxazid|marplan|"
+        r"selegiline|emsam)\b(?=.*\b(?:headache|heart (?:is |was )?(?:pounding|racing)|chest pain|stiff neck|"
+        r"nose ?bleed|blurr\w* vision)\b)(?=.*\b(?:cheese|salami|pepperoni|cured|aged|wine|beer|soy sauce|"
+        r"sauerkraut|tyramine|pseudoephedrine|sudafed|decongestant|cold medicine|ssri|tramadol)\b)|"
+        r"\bworst headache (?:of (?:her|his|their|my) life|ever)\b",
+        "signs of a hypertensive crisis or a sudden severe headache",
+        r"\b(?:hangover|hungover|lol|lmao|usual migraine|migraines? (?:again|as usual)|last (?:week|month|"
+        r"year)|years ago)\b",
+    ),
+    (
         rf"\boverdos(?:e|ed|ing)\b|\b(?:took|taken|takes|swallowed|popped|downed|had|ingested|consumed) "
         rf"(?:like |about |around |maybe |almost |over |at least |probably |possibly )?"
         rf"(?:a large (?:number|amount|quantity) of|large (?:amounts|quantities|numbers) of|an? (?:excessive|"
@@ -2156,7 +2296,9 @@ _MEDICAL: tuple[_Rule, ...] = (
         "",
     ),
     (
-        r"\ballergic reaction\b|\banaphyla\w*\b|\bepi ?pen\b|\bthroat (?:is |feels |getting )?(?:tight|"
+        r"\ballergic reaction\b|\banaphyla\w*\b|\b(?:used|use|using|needed|needs|need|gave|give|giving|"
+        r"grabbed|grab|jabbed|stabbed (?:her|him|them) with) (?:her |his |their |an |the |my )?epi ?pen\b|"
+        r"\bthroat (?:is |feels |getting )?(?:tight|"
         r"closing|swelling)\b|\bhives all over\b|\b(?:stung|sting|peanut|shellfish)\b(?=.*\b(?:wheez\w*|"
         r"swell\w*|throat|can not breathe|hives)\b)|\b(?:face|throat|lips|tongue|mouth|eyes) "
         r"(?:is |are |was |were |started |keeps )?(?:swelling|swollen|closing|puffing up)\b",
@@ -2294,15 +2436,18 @@ _NEG_BLOCKERS = re.compile(
 _POST_NEG = re.compile(
     r"^\s*(?:ideations?|thoughts|ideation and homicidal ideation)?\s*(?:(?:as usual|as always|per protocol|"
     r"routinely|at intake|at check in|again|on the (?:phq ?9|c ssrs|columbia|screener))\s*)?(?:,|:|-)?\s*"
-    r"(?:came back |was |is )?(?:denied|denies|neg|"
+    r"(?:(?:client|patient|she|he|they) )?(?:came back |was |is )?(?:denied|denies|neg|"
     r"negative|none|no(?! one| body|body|thing|where| longer| way| matter| reason| point| idea| more|"
     r" longer)|"
     r"absent|not present|nil)\b"
 )
 
+# "a former client called from a bridge": the client is former, the call is now
+_CLINICAL_ROLES = r"client|clients|patient|patients|therapist|counselor|supervisor|group member"
 _HISTORICAL_PREFIX = re.compile(
-    r"\b(?:history of|hist of|past|previous|previously|prior|(?<!year )old|former|remote|childhood|lifetime|"
-    r"history of past|long history of|a history of)(?: \w+){0,2}$"
+    r"\b(?:history of|hist of|(?:past|previous|prior|former)(?! (?:" + _CLINICAL_ROLES + r")\b)|"
+    r"(?<!year )old|previously|remote|childhood|lifetime|history of past|long history of|a history of)"
+    r"(?: \w+){0,2}$"
 )
 _DISTANT_TIME = re.compile(
     r"\b(?:\d+|a few|few|several|many|two|three|four|five|six|seven|eight|nine|ten|twenty|some) "
@@ -2638,7 +2783,11 @@ _DENIES_KIND: dict[SafetyKind, re.Pattern[str]] = {
 # negation and the distant past like the single patterns do.
 _FACTOR_PATTERNS: dict[str, str] = {
     # parting messages
-    "goodbye": r"\b(?:bye (?:for real|for good|forever|everyone|everybody|all|yall|this time)|(?:texted|"
+    "goodbye": r"\b(?:in case (?:i|we|you) (?:do not|never|will not|would not) see (?:you|me|each other|her|"
+    r"him) again|(?:the |her |his |my |all (?:the|this) )?pain (?:will|would|is going to|is gonna) (?:stop|"
+    r"end|"
+    r"be over|go away) (?:soon|tonight|forever|for good|after)|bye (?:for real|for good|forever|everyone|"
+    r"everybody|all|yall|this time)|(?:texted|"
     r"messaged|wrote|posted|sent) (?:me |us )?(?:\w+ )?bye\b|good ?bye|goodbyes|farewell|bye forever|(?:say|"
     r"saying|said|to say) (?:bye|goodbye)|bye "
     r"bye)\b",
@@ -2654,6 +2803,8 @@ _FACTOR_PATTERNS: dict[str, str] = {
     r"left|(?:will be|be) gone (?:by|before|after|soon|in a)|(?:you|they|she|he) will need (?:these|this|"
     r"them|it)|finally going home|going home "
     r"(?:for good|soon)(?=.*\b(?:lives alone|not religious|goodbye|sorry|thank\w*|pills|gun)\b)|"
+    r"(?:nobody|no one) could (?:have )?(?:saved|save|helped|stopped) me\b(?! (?:from|with|back then|then|"
+    r"when))|where (?:she|he|they|i) (?:is|are|am) going,? (?:she|he|they|i) (?:will|would) not need|"
     r"tying up (?:loose ends|everything)|loose ends|last (?:view|look|sunset|sunrise|day|night|"
     r"meal|walk|drink)|caption\w* (?:\w+ ){0,2}(?:last|final|goodbye|sorry|the end)|this is (?:it|the end)|"
     r"made (?:my|her|his|their) peace|at peace with (?:it|her "
@@ -2662,7 +2813,8 @@ _FACTOR_PATTERNS: dict[str, str] = {
     r"finished)(?= *$| [.,!?;:]| (?:and|now|goodbye|"
     r"forever|for good)\b)|not (?:be )?coming back|(?:will|would) not see (?:me|her|him|them) again|never "
     r"see (?:me|her|him|them) again|(?:will|would) not (?:be (?:a problem|here|around)|need (?:therapy|you|"
-    r"sessions|this))|(?:will|would) not (?:be )?need(?:ing)? (?:the |my |any |our |your )?(?:appts|"
+    r"sessions|this))|(?:will|would) not (?:be )?need(?:ing)? (?:it|them|money|any of (?:it|this|that)) "
+    r"after|(?:will|would) not (?:be )?need(?:ing)? (?:the |my |any |our |your )?(?:appts|"
     r"appointments|sessions|therapy|you|this|meds|help)(?: \w+)? (?:anymore|any more|after)|(?:is|am|feels?|"
     r"finally) at peace(?: now)?(?= *$| [.,!?;:]| (?:now|and|with (?:it|everything|her decision|his "
     r"decision)))|(?:nice|good) knowing (?:you|everyone|everybody|yall|you all|all of you)|(?:titled|subject|"
@@ -2690,13 +2842,15 @@ _FACTOR_PATTERNS: dict[str, str] = {
     r"(?:kids|children|dog|cat|pets?|plants|fish)|who "
     r"(?:will|would) take care of (?:my|her|his|their) (?:kids|children|dog|cat|pets?))\b",
     # other warning signs
-    "calm": r"\b(?:(?:sudden(?:ly)?|all of a sudden|out of nowhere|strangely|unusually|eerily) (?:very |"
+    "calm": r"\b(?:(?:finally|now) (?:feels?|feeling|is|seems) (?:so |really |very )?(?:peaceful|at peace|"
+    r"calm|relieved)|(?:sudden(?:ly)?|all of a sudden|out of nowhere|strangely|unusually|eerily) (?:very |"
     r"really |so )?(?:calm|peaceful|at peace|happy|relieved|upbeat)|(?:very |really |so )?(?:calm|peaceful|"
     r"relieved|upbeat) (?:all of a sudden|suddenly|out of nowhere))\b",
     "giving_away": r"\b(?:(?:leaving|left|leave|leaves|giving|gave|dropped off) (?:\w+ ){0,3}(?:dog|cat|"
     r"pets?|"
     r"kids|plants|fish|bird) (?:\w+ ){0,4}(?:for good|forever|permanently)|find (?:her|him|them|my \w+|"
-    r"her \w+|his \w+) a (?:good|new|loving) home|(?:made|"
+    r"her \w+|his \w+) a (?:good|new|loving) home|(?:her|his|their|my) (?:dog|cat|pets?|bird|fish|horse|"
+    r"rabbit|kitten|puppy) (?:goes|go|going|gets|get|will go) to a (?:good|new|loving) home|(?:made|"
     r"making) arrangements for (?:her|his|their|my) (?:dogs?|cats?|pets?|kids|children|things)|cleaned out "
     r"(?:her|his|their) (?:apartment|room|desk|locker|place)|(?:gave|sent|emailed|texted) (?:me |her \w+ |"
     r"his \w+ "
@@ -2719,7 +2873,9 @@ _FACTOR_PATTERNS: dict[str, str] = {
     "burden": r"\b(?:(?:a|such a|being a|being such a) burden|better off without (?:me|her|him|them)|"
     r"(?:everyone|they|family|kids) (?:would|will) be better off|no one (?:would|will) (?:miss|notice|"
     r"care))\b",
-    "unreachable": r"\b(?:(?:has|have|had) not (?:answered|responded|replied|picked up|texted back|called "
+    "unreachable": r"\b(?:no showed|no show(?:ed)? (?:today|this morning|this afternoon|tonight)|(?:did not|"
+    r"never) show(?:ed)? up (?:today|this morning|this afternoon|for (?:her|his|their) (?:session|appt|"
+    r"appointment) today)|(?:(?:has|have|had) not (?:answered|responded|replied|picked up|texted back|called "
     r"back|returned (?:my |any )?(?:calls?|texts?|messages?)|been (?:heard from|reachable))|never "
     r"(?:answered|responded|replied|called back|texted back)|not (?:answering|responding|replying|picking up|"
     r"reachable)|no (?:reply|response|answer|word) (?:since|back|from (?:her|him|them))|(?:no reply|no "
@@ -2735,7 +2891,7 @@ _FACTOR_PATTERNS: dict[str, str] = {
     r"(?:her|him|them)) since|(?:location|phone|find my|life360|gps) (?:is |was |"
     r"got )?(?:off|turned off|disabled)|turned off (?:her|his|their) (?:location|phone|find my)|left "
     r"(?:without|with no) (?:her|his|their) (?:phone|keys|wallet)|(?:is|went|has gone) missing|(?:no one|"
-    r"nobody) (?:knows|has heard) (?:where|from))\b",
+    r"nobody) (?:knows|has heard) (?:where|from)))\b",
     # a high or lethal place, being there or heading there
     "place": rf"\b(?:(?:picture|pic|photo|selfie|video|image) of (?:the |a )?(?:\w+ )?(?:{_PLACE_NAMES}|"
     rf"river|"
@@ -2766,6 +2922,11 @@ _FACTOR_PATTERNS: dict[str, str] = {
     "prior": r"\b(?:last time|the other time|(?:someone|somebody|police|cops|a stranger|a friend|her friend|"
     r"his friend|bystanders?|security) (?:stopped|talked|pulled|grabbed|found) (?:her|him|them)|tried "
     r"(?:it|this|that) before|again)\b",
+    "intent_do": r"\b(?:going to|will|plans? to|planning to|ready to|about to|decided to) (?:finally )?"
+    r"(?:do it|end it|go through with it)\b",
+    "funeral": r"\bfuneral\b",
+    "own_one": r"\b(?:meant|means|meaning|talking about|asking about) (?:her|his|their) own\b(?! (?:\w+ )?"
+    r"(?:business|way|place|house|apartment|car|kids|children|family|dad|mom|father|mother))",
     "si_hint": r"\b(?:(?:will not|would not|refuses to|refused to|can not|does not want to) (?:come|get|"
     r"climb|step|go) (?:down|back|off|inside|in)|pacing|jump|jumping|do it|end it|go through with it|"
     r"work up the (?:nerve|courage)|(?:nerve|"
@@ -3072,6 +3233,13 @@ _COMBOS: tuple[tuple[frozenset[str], frozenset[str], SafetyKind, str], ...] = (
         "homicide",
         "stalking a person while armed",
     ),
+    (
+        frozenset({"intent_do"}),
+        frozenset({"means", "means_all", "acquired_means", "place", "water_place", "edge"} | _FAREWELL),
+        "suicide",
+        "intent to act, with a means or a goodbye",
+    ),
+    (frozenset({"funeral"}), frozenset({"own_one"}), "suicide", "talk of their own funeral"),
     (
         frozenset({"ingested", "med_sign"}),
         frozenset({"med_sign"}),

@@ -1749,7 +1749,10 @@ _HARM_VERB = (
     r"sexually (?:abus\w+|assault\w+)|starv(?:es|ed|ing)|neglect(?:s|ed|ing)|"
     # shutting a child in (or out): "locks her in", "lock the 6yo in the closet"
     r"lock(?:s|ed|ing)? (?:her|him|them|(?:the|their|her|his|a) (?:\d+ year old|kids?|child|children|"
-    r"baby|toddler|son|daughter|boy|girl|twins|little one|little ones)) (?:in|out|inside)|"
+    r"baby|toddler|son|daughter|boy|girl|twins|little one|little ones)) (?:in|out|inside)"
+    # "locked him out of his account" is a password, not a child shut out
+    r"(?! of (?:her|his|their|the|my) (?:\w+ )?(?:account|accounts|email|phone|laptop|computer|profile|"
+    r"wifi|netflix|icloud|instagram|facebook|bank app|app|portal|group chat|spotify))|"
     r"ti(?:es|ed|ing) (?:her|him|them) (?:up|down|to)|spank(?:s|ed|ing)?|hurt(?:s|ing)?|"
     r"forc(?:es|ed|ing) (?:her|him|them) to|"
     r"steal(?:s|ing)? (?:from )?(?:her|his|their)|stole (?:from )?(?:her|his|their))"

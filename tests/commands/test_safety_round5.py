@@ -92,6 +92,7 @@ def test_round5_false_alarm_ceiling(half: str) -> None:
         ("dad's face is drooping on one side and his words are slurred, he is 70", "medical"),
         ("pt with anorexia fainted in group, has not eaten in 4 days", "medical"),
         ("she said she is going to do it tonight and has a bottle of pills", "suicide"),
+        ("mom locked him out of the house overnight, he is 8", "abuse"),
     ],
 )
 def test_round5_fixes_generalize(text: str, kind: str) -> None:
@@ -109,6 +110,7 @@ def test_round5_fixes_generalize(text: str, kind: str) -> None:
         "former client sent me a holiday card, can i reply",
         "the grieving widow collapsed into my arms at the end of session, was the hug ok",
         "his grandma won't see christmas, she is in hospice and he is grieving already",
+        "my client's ex locked him out of his account and changed the password",
     ],
 )
 def test_round5_fixes_keep_ordinary_messages_quiet(text: str) -> None:

@@ -1,0 +1,111 @@
+"""The /boundary classifier on a third held-out set, written the way trainees type in Slack.
+
+``boundary_heldout3_dev.jsonl`` and ``boundary_heldout3_test.jsonl`` hold 240 dilemmas (16 per
+non-safety category: 8 in dev, 8 in test), written independently of the training file and of the
+earlier held-out sets: lower case, abbreviations (pt, clt, sesh, w/, tmrw), typos, indirect
+phrasing, school, hospital, rural, telehealth, family and couples settings, some with a second,
+minor issue.
+
+The dev half was looked at: its misses guided the examples and patterns added to
+``commands/data/classifier_training.yml``, each written for a family of messages rather than for
+the dev sentence. One dev miss was left alone as debatable (a supervisor telling the trainee to
+waive copays, ranked ``supervision_relationship``). The test half was measured once, at the end,
+and never used to choose an addition. When the safety check fires the ranking is read without
+``safety_crisis`` (its place first is the safety check's business, tested elsewhere). Figures when
+the floors were set (2026-12-04):
+
+* dev: top-1 119/120 (0.992), top-3 120/120 (1.000); before the additions 102/120 and 118/120;
+* test: top-1 92/120 (0.767), top-3 108/120 (0.900) after the additions, and the same 92/120 with
+  the training file from before them (measured afterwards, to know): the dev fixes did not carry
+  over to the test half's phrasings;
+* then the naive Bayes settings were chosen by a grid search (smoothing, temperature, character
+  n-gram weight) on the dev halves of this set and of ``boundary_heldout_dev.jsonl``, ties broken
+  by the in-sample eval: smoothing 1.0 -> 0.5 and n-gram weight 0.3 -> 0.5 (dev 0.975 -> 0.979).
+  The grid printed the test figures too, so they are not untouched; the two configurations tied
+  on dev score the same on test. Test after: top-1 95/120 (0.792), top-3 112/120 (0.933).
+
+The floors sit a little below those figures, so a regression fails here. The held-out phrasings are
+kept out of the training file (checked below), or these figures would stop measuring anything.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from commands.classify import CATEGORY_IDS, classify
+from commands.safety import normalize
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+FLOORS: dict[str, tuple[float, float]] = {
+    "boundary_heldout3_dev.jsonl": (0.975, 0.99),
+    "boundary_heldout3_test.jsonl": (0.775, 0.925),
+}
+"""Per file: (top-1, top-3) accuracy floors."""
+
+OTHER_SETS = ("boundary_eval.jsonl", "boundary_heldout_dev.jsonl", "boundary_heldout_test.jsonl")
+"""Earlier evaluation files, which these must not repeat."""
+
+
+def _jsonl(name: str) -> list[dict[str, Any]]:
+    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+def _training_examples() -> set[str]:
+    source = resources.files("commands").joinpath("data/classifier_training.yml").read_text(encoding="utf-8")
+    training = yaml.safe_load(source)
+    return {normalize(text) for spec in training["categories"].values() for text in spec.get("examples", [])}
+
+
+def _ranking(text: str) -> list[str]:
+    """The ids best first, without ``safety_crisis`` when the safety check put it there."""
+    result = classify(text)
+    ids = [category for category, _ in result.ranked]
+    return [category for category in ids if category != "safety_crisis"] if result.safety else ids
+
+
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_heldout3_file_covers_every_non_safety_category(name: str) -> None:
+    rows = _jsonl(name)
+    counts = Counter(row["category"] for row in rows)
+    assert set(counts) == set(CATEGORY_IDS) - {"safety_crisis"}, counts
+    assert min(counts.values()) >= 8, counts
+
+
+def test_heldout3_halves_do_not_overlap_each_other_or_earlier_sets() -> None:
+    dev = {normalize(row["text"]) for row in _jsonl("boundary_heldout3_dev.jsonl")}
+    test = {normalize(row["text"]) for row in _jsonl("boundary_heldout3_test.jsonl")}
+    assert not dev & test
+    earlier = {normalize(row["text"]) for name in OTHER_SETS for row in _jsonl(name)}
+    assert not (dev | test) & earlier
+
+
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_heldout3_phrasings_are_not_in_the_training_file(name: str) -> None:
+    seen = _training_examples()
+    leaked = [row["text"] for row in _jsonl(name) if normalize(row["text"]) in seen]
+    assert not leaked, leaked
+
+
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_heldout3_top1_and_top3_accuracy_floors(name: str) -> None:
+    rows = _jsonl(name)
+    top1 = top3 = 0
+    misses: list[str] = []
+    for row in rows:
+        ids = _ranking(row["text"])
+        top1 += ids[0] == row["category"]
+        top3 += row["category"] in ids[:3]
+        if ids[0] != row["category"]:
+            misses.append(f"{row['category']}: {row['text']!r} -> {ids[:3]}")
+    floor1, floor3 = FLOORS[name]
+    assert top1 / len(rows) >= floor1, f"top-1 {top1}/{len(rows)}\n" + "\n".join(misses)
+    assert top3 / len(rows) >= floor3, f"top-3 {top3}/{len(rows)}\n" + "\n".join(misses)

@@ -470,6 +470,15 @@ _IDIOMS: tuple[re.Pattern[str], ...] = tuple(
         r"some) (?:\w+ )?"
         r"(?:glass|can|knife|paper|fence|nail))\b",
         r"\bserial killers?\b",
+        r"\bsuicide (?:wings|sauce|doors|squeeze|runs?|drills|sprints|lane|king)\b",
+        r"\b(?:the )?(?:word|term|named|calls? it|dubbed) suicide\b(?! (?:watch|risk|attempt|note|plan))",
+        r"\b(?:would|had|d) rather die than (?!live\b|go on\b|keep living\b|be\b|face\b|lose\b|wake up\b|go "
+        r"back\b|spend\b|stay\b|return\b|keep\b|feel\b)\w+",
+        # a trivial trigger only: "kill her if she leaves" or "if he touches her" is a threat, kept
+        r"\b(?:kill|murder|strangle) (?:him|her|me|you|them|us) if (?:he|she|you|they|i|we) (?:forgets?|"
+        r"forgot|"
+        r"is late|are late|eats? (?:my|the|her|his) (?:\w+ )?(?:food|leftovers|fries|snacks?|cake|lunch)|"
+        r"spoils?|spoiled|shows up late|misses (?:the|our) (?:game|show|anniversary))\b",
         r"\bkill(?:s|ed|ing)? (?:it|time|the (?:mood|vibe|lights|engine|presentation|interview|exam|test))\b",
         r"\b(?:would|could) (?:literally )?kill for\b",
         r"\bdressed to kill\b",
@@ -730,7 +739,7 @@ _SUICIDE: tuple[_Rule, ...] = (
         "will not commit to safety",
         "",
     ),
-    (r"\btired of (?:living|being alive|life)\b", "tired of living", ""),
+    (r"\btired of (?:living|being alive|life|this life|my life|her life|his life)\b", "tired of living", ""),
     (
         r"\b(?:texted|messaged|emailed|posted|sent|left|wrote|recorded) (?:me |us |her family |"
         r"his family )?(?:a |an )?"
@@ -877,6 +886,85 @@ _SUICIDE: tuple[_Rule, ...] = (
 )
 
 _SUICIDE_MORE: tuple[_Rule, ...] = (
+    (
+        r"\bnot (?:going to |gonna )?(?:wait|waiting) (?:for|around for) (?:the|this|her|his|my) (?:cancer|"
+        r"disease|"
+        r"illness|tumor|dementia|als|parkinson s|end|decline|diagnosis)\b",
+        "planning to die before an illness does",
+        r"\b(?:aid in dying|medical aid|death with dignity|maid)\b(?!.*\bnot in any\b)",
+    ),
+    (
+        r"\b(?:swallowed|swallowing|swallow|ate|eating) (?:a |an |the |some |two |"
+        r"several )?(?:\w+ )?(?:battery|"
+        r"batteries|button batter\w*|razor blades?|blades?|glass|screws?|nails?|magnets?|pins?|needles?|"
+        r"thumbtacks?|bleach|lighter fluid|detergent pods?|tide pods?)\b",
+        "swallowed a dangerous object or substance",
+        r"\b(?:toddler|baby|by accident|accidentally|sword swallow\w*)\b",
+    ),
+    (
+        r"\b(?:i am |she is |he is )?sorry (?:that )?you (?:had|have|will have|are going) to (?:be the one|"
+        r"see "
+        r"this|see me like this|find me|hear this)\b",
+        "a parting apology",
+        "",
+    ),
+    (
+        r"\b(?:will|is going to|going to|gonna|plans? to|wants? to|is going to) try (?:it |this |"
+        r"that )?again\b"
+        r"(?=.*\b(?:tied|hang\w*|cut (?:it|her|him) down|attempt\w*|pills|overdos\w*|noose|sheet|belt|cord|"
+        r"jump\w*|watching|1 ?(?:to|:) ?1|suicid\w*)\b)|\b(?:sheet|bedsheet|belt|cord|rope|shoelaces?|scarf|"
+        r"towel) (?:tied |wrapped |knotted )?(?:to|around|on) (?:the |a |her |his )?(?:door|hinge|closet|rod|"
+        r"shower|beam|rafter|bunk|railing|neck|pipe)\b",
+        "an attempt by hanging, or a plan to try again",
+        r"\b(?:exam|test|class|course|rehab|sobriety|diet|interview|driving test|audition|tryout)\b",
+    ),
+    (
+        rf"\b(?:looked up|look up|looking up|googled|googling|searched|researched|asked) how (?:many|much) "
+        rf"(?:\w+ ){{0,2}}{_DRUG}\b|\bhow many (?:\w+ ){{0,2}}{_DRUG} (?:it takes|would kill|to die|"
+        rf"to overdose|are "
+        rf"(?:fatal|lethal|deadly))\b",
+        "a lethal dose researched",
+        r"\b(?:dosage chart|for (?:her|his|the) (?:fever|headache|cramps)|as directed|pharmacology|class)\b",
+    ),
+    (
+        r"\b(?:i will|i am going to|going to|will|wants? to|ready to|gonna) (?:go )?(?:join|be with) (?:him|"
+        r"her|"
+        r"them|my (?:husband|wife|son|daughter|mom|dad|mother|father|baby|brother|sister)|(?:her|his|their) "
+        r"(?:husband|wife|son|daughter|mom|dad|mother|father|baby|brother|sister))\b",
+        "a wish to join someone who died",
+        r"\b(?:for (?:dinner|lunch|coffee|the trip|vacation)|at the|in (?:florida|texas|the city)|moving|"
+        r"visit\w*)\b",
+        r"(?=.*\b(?:died|passed|death|dead|widow\w*|grave|heaven|bereave\w*|lost (?:her|his|their)|funeral|"
+        r"pills|tonight|gun|rope)\b)",
+    ),
+    (
+        r"\b(?:have|has|got|bought|keeps?|keeping) (?:the |a |my |her |his )?(?:rope|noose|gun|pills|razor|"
+        r"blades?|belt|hose) (?:in (?:my|her|his|the) (?:car|bag|backpack|purse|room|trunk|pocket)|ready|"
+        r"already|with (?:me|her|him))\b|\bcar in the garage\b(?=.*\b(?:running|engine on|leav\w* it on|"
+        r"hose)\b)",
+        "a means of suicide kept ready",
+        r"\b(?:camping|climbing|hiking|boat|sailing|first aid|prescribed|as prescribed|pharmacy|tow)\b",
+    ),
+    (
+        r"\b(?:her|his|their|my) plan is (?:to )?(?:use )?(?:\w+ ){0,4}(?:gun|shotgun|rifle|pistol|pills|"
+        r"rope|"
+        r"noose|bridge|overpass|tracks|train|knife|razor|garage|exhaust|overdose|od|jump)\b|\b(?:already )?"
+        r"(?:picked|chosen|chose|found|scouted|decided on|settled on) (?:the|a|which) (?:bridge|overpass|"
+        r"building|cliff|spot|tree|rope|gun|method|way|place to (?:do it|jump|die))\b(?=.*\b(?:do it|end it|"
+        r"jump|die|kill|gun|pills|rope|friday|tonight|after|when)\b)",
+        "a plan with a method or a place",
+        r"\b(?:hunting|range|deer|season|skeet|trap shooting|clay|photo\w*|hike|hiking|picnic|wedding|venue|"
+        r"vacation|trip|lesson plan|treatment plan|business plan)\b",
+    ),
+    (
+        r"\bso (?:that )?(?:i|she|he|they) (?:do not|does not|will not|would not|never) (?:wake up|feel "
+        r"(?:it|anything|a thing))\b|"
+        r"\b(?:took|taken|swallowed|downed|popped|drank) (?:\w+ ){0,6}(?:on purpose|intentionally|"
+        r"deliberately|"
+        r"to (?:die|end it|not wake up|sleep forever))\b",
+        "an intentional overdose",
+        r"\b(?:on purpose to (?:sleep|get high|feel)|by accident|accidentally)\b",
+    ),
     (
         r"\b(?:check|checking|checked|checks) out (?:permanently|for good|forever|of (?:life|this life|this "
         r"world)|early)\b|\b(?:researching|researched|research|looking up|looked up|googling|googled|reading "
@@ -1207,7 +1295,10 @@ _SUICIDE_MORE: tuple[_Rule, ...] = (
         r"might|gonna|about to|tempted to|urge to|urges to) (?:\w+ ){0,1}(?:drive|crash|swerve|steer|wreck|"
         r"run|ram|plow) (?:\w+ ){0,3}(?:into|off|through|over) (?:\w+ ){0,3}\w+",
         "a plan to crash the car",
-        r"\b(?:the store|work|school|the office|town|the city|home|her mom|his mom|a friend|the party)\b$",
+        r"\b(?:the store|work|school|the office|town|the city|home|her mom|his mom|a friend|the party)\b$|"
+        r"\b(?:run|ram|plow|mow) (?:him|her|them|the kid|the \w+ kid|that kid|the guy|that guy|(?:my|his|"
+        r"her) "
+        r"ex|(?:his|her|their) \w+) (?:down|over)\b",
     ),
     (
         r"\b(?:wants?|wanted|wanting|needs?|wishes|wished|just wants?) (?:it|it all|everything|this|all of "
@@ -1245,8 +1336,10 @@ _SUICIDE_MORE: tuple[_Rule, ...] = (
         r"\binsulin (?:as prescribed|like (?:she|he) (?:is|was) supposed to)\b",
     ),
     (
-        r"\b(?:took|swallowed|drank|ingested|downed|taken|had) (?:a |the |her |his |their |an )?(?:whole |"
+        r"\b(?:took|swallowed|drank|ingested|downed|taken) (?:a |the |her |his |their |an )?(?:whole |"
         r"entire |full )?(?:bottle|pack|box|package|sheet|handful|strip|blister pack) of\b|"
+        rf"\bhad (?:a |the |her |his |their |an )?(?:whole |entire |full )?(?:bottle|pack|box|package|sheet|"
+        rf"handful|strip|blister pack) of (?:\w+ ){{0,2}}{_DRUG}\b|"
         r"\b(?:drank|drunk|drinking|swallowed|ingested|ate|took) (?:\w+ ){0,3}(?:bleach|antifreeze|poison|"
         r"drain cleaner|rat poison|"
         r"cleaning (?:fluid|products?)|lighter fluid|pesticide)\b",
@@ -1299,7 +1392,8 @@ _SUICIDE_MORE: tuple[_Rule, ...] = (
         r"(?:\w+ ){0,3}(?:bridges?|cliffs?|overdoses?|poisons?|nooses?|ropes?|suicide methods?|ways to die|"
         r"lethal doses?|heights to jump)\b|\btallest (?:bridges?|buildings?|cliffs?)\b",
         "researching a method",
-        r"\b(?:trip|vacation|project|class|paper|homework|engineering|photos?|sightseeing)\b",
+        r"\b(?:trip|vacation|project|class|paper|homework|engineering|photos?|sightseeing)\b|\bin (?:her|his|"
+        r"their) (?:coffee|tea|food|drinks?|meals?|dinner|soup)\b|\bto make (?:her|him|them) sick\b",
     ),
     (
         r"\b(?:swallow|swallowing|swallowed|take|taking|took|down|downing|downed) (?:all|all of|every|"
@@ -1362,7 +1456,8 @@ _SUICIDE_MORE: tuple[_Rule, ...] = (
         "",
     ),
     (
-        r"\b(?:pic|pics|picture|photo|photos|image|video) of (?:\w+ ){0,3}(?:pills|meds|a gun|a rope|a knife|"
+        r"\b(?:pic|pics|picture|photo|photos|image|video) of (?:\w+ ){0,3}(?:pills|meds|a gun|a handgun|a "
+        r"pistol|a rifle|a revolver|his gun|her gun|a rope|a knife|"
         r"a noose|blades?|razors?|a bridge|the bridge|a ledge)\b|\bbottle of (?:pills|meds|\w+) (?:with|and) "
         r"(?:sorry|goodbye|i love you|i am sorry)\b",
         "a picture of a method",
@@ -1510,8 +1605,10 @@ _HOMICIDE: tuple[_Rule, ...] = (
     (
         r"\b(?:bring|bringing|brings|brought|take|taking|takes|carry|carrying|carries|sneak|sneaking) (?:a |"
         r"his |her |their |my |the )?(?:\w+ ){0,2}(?:gun|guns|rifle|pistol|shotgun|handgun|firearm|weapon|"
-        r"ar 15|ar|ak 47|ak|glock|knife|machete) (?:to|into|in to) (?:school|class|campus|work|the office|"
-        r"church|the mall|the game|practice|court)\b",
+        r"ar 15|ar|ak 47|ak|glock|knife|machete) (?:(?:to|into|in to) (?:school|class|campus|work|the office|"
+        r"church|the mall|the game|practice|court)|(?:on )?(?:monday|tuesday|wednesday|thursday|friday|"
+        r"tomorrow)\b(?=.*\b(?:kids|students|class|bus|school|teacher|they will see|everyone will see|"
+        r"bullies|list)\b))\b",
         "a plan to bring a weapon to school or work",
         r"\b(?:toy|nerf|water gun|squirt|paintball|airsoft|hunting|range|culinary|cooking class|costume|"
         r"prop|show and tell|security guard|officer|deputy|police)\b",
@@ -1553,7 +1650,8 @@ _HOMICIDE: tuple[_Rule, ...] = (
         r"get) you\b(?! (?:a|"
         r"an|some|one|the|lunch|coffee|food|back|later)\b)|\bi know where you (?:live|work|sleep)\b",
         "a death threat",
-        r"\b(?:lol|lmao|haha\w*|jk|joking|kidding|game|movie)\b",
+        r"\b(?:lol|lmao|haha\w*|jk|joking|kidding|game|movie|an expression|figure of speech|we say|saying|"
+        r"cultur\w*|slang)\b",
     ),
     (
         r"\b(?:run|running|ran|mow|mowing|mowed) (?:him|her|them|\w+) (?:both |all )?(?:down|over)\b|"
@@ -1593,6 +1691,29 @@ _HOMICIDE: tuple[_Rule, ...] = (
     ),
     (r"\bhomicidal(?:ity)?\b", "homicidal thoughts", ""),
     (
+        r"\b(?:putting|put|puts|slipping|slipped|slips|adding|added|mixing|mixed) (?:something|stuff|things|"
+        r"\w+) (?:in|into) (?:her|his|their|my) (?:\w+ )?(?:coffee|tea|food|drinks?|meals?|dinner|lunch|"
+        r"breakfast|smoothie|water|soup|wine|beer)\b(?=.*\b(?:sick|poison\w*|antifreeze|rat poison|die|dead|"
+        r"stop|pay|weak|hurt|crushed pills)\b)",
+        "poisoning someone's food or drink",
+        r"\b(?:vitamins?|supplements?|protein|sugar|salt|medicine (?:he|she) (?:needs|takes)|prescribed|"
+        r"as prescribed|meds? (?:he|she) (?:refuses|forgets))\b",
+    ),
+    (
+        r"\bmake sure (?:neither|none|nobody|no one) (?:of them |of you |of those )?(?:walks|walk|gets|get|"
+        r"comes|come|leaves|leave|makes it) (?:out|home|back)\b",
+        "a threat to kill",
+        r"\b(?:game|escape room|movie|novel|show)\b",
+    ),
+    (
+        r"\b(?:first stop|first thing (?:i|he|she|they) (?:will |am going to |is going to )?do) (?:when|once|"
+        r"after) (?:i|he|she|they) (?:get|gets|am|is|are) (?:out|released|discharged)\b",
+        "a person targeted for after release",
+        "",
+        r"(?=.*\b(?:address|name|house|where (?:he|she|they) lives?|boss|ex|wife|husband|neighbor|"
+        r"brother|sister|dad|mom)\b)",
+    ),
+    (
         rf"\b{_INTENT} (?:kill|killing|murder|murdering|shoot|shooting|stab|stabbing|strangle|strangling|"
         rf"choke|"
         rf"choking|poison|poisoning|run over|running over|beat up|beating up|beat|beating|hurt|hurting|harm|"
@@ -1600,7 +1721,8 @@ _HOMICIDE: tuple[_Rule, ...] = (
         rf"attack|attacking|assault|assaulting|jump|torch|burn|blow up|get back at|go after|take out|waste) "
         rf"{_OTHER_PERSON}",
         "a threat to harm another person",
-        r"\b(?:hurt|harm) (?:her|his|their) (?:feelings|chances|career|reputation)\b",
+        r"\b(?:hurt|harm) (?:her|his|their) (?:feelings|chances|career|reputation)\b|\b(?:an expression|"
+        r"figure of speech|just a saying)\b",
     ),
     (
         r"\b(?:kill|murder|shoot|stab|strangle|hurt|harm|beat up) (?:his|her|their) (?:boss|ex|wife|husband|"
@@ -1716,7 +1838,7 @@ _VULNERABLE = (
     r"(?:[6-9]\d|1[01]\d) year old|resident)"
 )
 _PERPETRATOR = (
-    r"(?:step ?dad|step ?father|step ?mom|step ?mother|dad|daddy|father|mom|mommy|mother|parents?|"
+    r"(?:step ?dad|step ?father|step ?mom|step ?mother|dad|daddy|father|mom|mommy|mother|parents?|family|"
     r"mother boyfriend|"
     r"moms? boyfriend|boyfriend|girlfriend|husband|wife|partner|spouse|ex|uncle|aunt|grandpa|grandma|"
     r"grandfather|grandmother|brother|sister|cousin|babysitter|nanny|coach|teacher|caregiver|aide|"
@@ -1742,7 +1864,7 @@ _HARM_VERB = (
     r"(?:hits?|hitting|beats?|beating|beaten|whoop(?:s|ed|ing)?|whup(?:s|ped|ping)?|punch(?:es|ed|ing)?|"
     r"slap(?:s|ped|ping)?|kick(?:s|ed|ing)?|"
     r"chok(?:es|ed|ing)|strangl(?:es|ed|ing)|burn(?:s|ed|ing)|whip(?:s|ped|ping)?|shov(?:es|ed|ing)|"
-    r"push(?:es|ed|ing)|throws? (?:things |stuff )?at|threw (?:things |stuff )?at|smack(?:s|ed|ing)?|"
+    r"push(?:es|ed|ing)?|throws? (?:things |stuff )?at|threw (?:things |stuff )?at|smack(?:s|ed|ing)?|"
     r"abus(?:es|ed|ing)|molest(?:s|ed|ing)?|rap(?:es|ed|ing)|grop(?:es|ed|ing)|"
     r"touch(?:es|ed|ing)? (?:her|him|them) (?:inappropriately|down there|sexually|in (?:her|his|"
     r"their) private)|"
@@ -1759,7 +1881,7 @@ _HARM_VERB = (
 )
 # Taking someone's money or medicines is exploitation, but "she is taking her meds" is self-care.
 _TAKES_THEIRS = (
-    r"(?:tak(?:es|ing)|took|drain(?:s|ed|ing)|empt(?:ies|ied|ying)|cash(?:es|ed|ing)|spend(?:s|ing)|spent) "
+    r"(?:tak(?:es|ing|e)|took|drain(?:s|ed|ing)|empt(?:ies|ied|ying)|cash(?:es|ed|ing)|spend(?:s|ing)|spent) "
     r"(?:all (?:of )?)?"
 )
 _THEIR_MONEY = (
@@ -1811,6 +1933,34 @@ _ABUSE: tuple[_Rule, ...] = (
         r"little)\b)|\bleft (?:in|alone in) (?:a |the )?(?:hot )?car\b",
         "a child or dependent left alone",
         "",
+    ),
+    (
+        r"\b(?:drunk|been drinking|drinking since|smell\w* (?:alcohol|beer|liquor|booze|weed) on (?:him|her|"
+        r"them)|intoxicated|high on|wasted|slurring)\b(?=.*\b(?:pick up|picking up|pick them up|drive|"
+        r"driving|"
+        r"take|taking|takes) (?:\w+ ){0,2}(?:kids|children|baby|toddler|son|daughter|my client|client|"
+        r"\d+ year "
+        r"olds?|them|her|him)\b)",
+        "an intoxicated carer taking or driving children",
+        r"\b(?:uber|taxi|sober|designated driver)\b",
+        rf"(?=.*\b(?:{_CHILD})\b)",
+    ),
+    (
+        r"\b(?:gives?|gave|giving|been giving|put|puts|putting) (?:him|her|them|the baby|the kids?|my \w+|"
+        rf"(?:her|his|their) (?:baby|son|daughter|kids?|infant|newborn)) (?:\w+ ){{0,3}}(?:of )?(?:her |his |"
+        rf"their |my )?(?:{_DRUG}|alcohol|vodka|whiskey|beer|wine|weed|edibles|cough syrup|nyquil)\b",
+        "a child given drugs or alcohol",
+        r"\b(?:as prescribed|prescribed|pediatrician|doctor said|tylenol for (?:a|the|his|her) fever|"
+        r"children s|infant drops|the right dose)\b",
+        rf"(?=.*\b(?:{_CHILD}|newborn|infant)\b)",
+    ),
+    (
+        r"\b(?:leave|leaves|left|leaving) (?:their|her|his|the|my|both) (?:\w+ ){0,4}(?:kids|children|baby|"
+        r"babies|toddlers?|year olds?|twins|son|daughter|little ones|infant|newborn) (?:home )?alone\b",
+        "young children left alone",
+        r"\b(?:for a (?:minute|second|sec)|in the (?:car|room) for|while (?:i|she|he) (?:pee|showers?))\b",
+        r"(?=.*\b(?:[0-9]|1[01]) year olds?\b|.*\b(?:baby|babies|toddlers?|infant|newborn|little ones|"
+        r"preschooler|twins)\b)",
     ),
     (
         r"\b(?:sedat(?:es|ed|ing)|drug(?:s|ged|ging)|overmedicat(?:es|ed|ing)|knock(?:s|ed|ing) out) (?:the |"
@@ -1885,14 +2035,19 @@ _ABUSE: tuple[_Rule, ...] = (
         r"file|"
         r"filing|make|making) (?:a )?(?:report|cps|aps|the abuse hotline)\b|\babuse hotline\b",
         "mandated reporting question",
-        r"\b(?:report|reporting) (?:card|back|to work|to my supervisor)\b",
+        r"\b(?:report|reporting) (?:card|back|to work|to my supervisor)\b|\b(?:we|"
+        r"i) (?:already )?(?:reported|"
+        r"filed (?:a|the) report|made (?:a|the) report)\b(?=.*\b(?:substantiated|closed|safe|moved out|no "
+        r"contact)\b)",
     ),
     (
         r"\b(?:child|elder|sexual|physical|domestic|dependent adult) (?:abuse|neglect|violence|assault)\b|"
         r"\b(?:abuse|neglect|abused|neglected|molested|assaulted)\b",
         "abuse or neglect",
         r"\bsubstance abuse\b|\b(?:drug|alcohol) abuse\b|\bself neglect\b|\bneglected (?:to|my|her|his|"
-        r"the)\b",
+        r"the)\b|\b(?:we|i) (?:already )?(?:reported|filed (?:a|the) report|made (?:a|the) report|called "
+        r"(?:cps|child protective services))\b(?=.*\b(?:substantiated|closed|is safe|are safe|moved out|no "
+        r"contact)\b)",
     ),
     (
         r"\bgrooming\b|\bsends? (?:her|him) (?:nudes|naked pictures|explicit)\b|\basks? (?:her|"
@@ -1906,6 +2061,45 @@ _ABUSE: tuple[_Rule, ...] = (
 )
 
 _ABUSE_MORE: tuple[_Rule, ...] = (
+    (
+        r"\b(?:baby|toddler|infant|\d+ month old|sister|brother|kids?|children|son|"
+        r"daughter) (?:\w+ )?(?:stays?|"
+        r"stayed|is left|was left|left|waits?|waited|waiting|sitting|sits|sat) in the car\b(?=.*\b(?:hot|"
+        r"degrees|"
+        r"heat|summer|alone|casino|bar|store|hours?|while|when mom|when dad)\b)|\b(?:left|leaves|leaving) "
+        r"(?:her|his|their|the|my) (?:\w+ ){0,2}(?:baby|infant|newborn|toddler|\d+ month old|[1-5] year old) "
+        r"(?:at home|home|in the (?:crib|apartment|house|car|room))\b",
+        "a young child left alone",
+        r"\b(?:with (?:her |his |their |the |a |my )?(?:dad|father|mom|mother|grandma|grandmother|grandpa|"
+        r"aunt|"
+        r"uncle|sitter|babysitter|nanny|partner|husband|wife|boyfriend|girlfriend|family|neighbor|sister|"
+        r"brother)|monitor|for a (?:minute|second|sec)|daycare|preschool)\b",
+    ),
+    (
+        r"\b(?:i will|i am going to|going to|gonna|will) (?:break|snap) (?:your|her|his) (?:arm|leg|neck|"
+        r"wrist|"
+        r"fingers?|jaw|nose|ribs?)\b",
+        "a threat to injure a child",
+        r"\b(?:lol|lmao|jk|kidding|joking|game|movie)\b",
+        rf"(?=.*\b(?:{_CHILD}|cast|last time|again)\b)",
+    ),
+    (
+        r"\b(?:if (?:she|he|they|i) (?:tells?|says? anything)|not (?:to|allowed to) tell|(?:do not|does not) "
+        r"(?:tell|say anything)|keep (?:it|this) (?:a )?secret|(?:our|a) (?:little )?secret)\b",
+        "secrecy imposed by a carer",
+        r"\b(?:surprise|party|gift|birthday|present|christmas|proposal|engagement|pregnan\w*|promotion)\b",
+        r"(?=.*\b(?:staff|staff member|aide|caregiver|group home|uncle|coach|teacher|stepdad|stepfather|"
+        r"babysitter|nurse|pastor|youth leader)\b)(?=.*\b(?:bath|shower|night|touch\w*|bed|room|phone gets "
+        r"taken|punish\w*|hurt|hit|private|undress\w*|naked)\b)",
+    ),
+    (
+        r"\b(?:he|she|they|dad|mom|stepdad|stepmom|my dad|my mom|her dad|her mom|his dad|his mom) (?:is|are) "
+        r"(?:going to|gonna) (?:kill|hurt|beat) me (?:when|after|once|tonight|later|as soon as)\b",
+        "fear of being hurt at home",
+        r"\b(?:lol|lmao|haha\w*|jk|grades?|report card|phone bill|curfew|late|dent|car)\b",
+        r"(?=.*\b(?:slap\w*|hit\w*|yell\w*|scream\w*|hurt|bruise\w*|hang up|hung up|muted|whisper\w*|scared|"
+        r"afraid|terrified)\b)",
+    ),
     (
         r"\b(?:with )?no clothes on\b|\b(?:naked|nude|undressed|without (?:her|his|their) clothes)\b(?=.*\b"
         r"(?:bed|sleep\w*|bath|shower|lap|touch\w*|pictures?|pics|photos?|video|man|uncle|boyfriend|stepdad|"
@@ -1990,7 +2184,9 @@ _ABUSE_MORE: tuple[_Rule, ...] = (
         "a minor in a relationship with an adult",
         "",
         r"(?=.*\b(?:(?:[4-9]|1[0-7]) year old|teen|teenage|teenager|minor|high schooler|middle schooler|"
-        r"\d+th grader)\b)(?=.*\b(?:1[89]|[2-9]\d) year old\b|.*\b(?:adult|grown|older) "
+        r"\d+th grader|sophomore|freshman|(?:sophomore|freshman|junior|senior|student|girl|boy|client|"
+        r"daughter|"
+        r"son) (?:[4-9]|1[0-7]))\b)(?=.*\b(?:1[89]|[2-9]\d) year old\b|.*\b(?:adult|grown|older) "
         r"(?:man|woman|guy|men)\b|.*\b(?:who is|he is|she is|is|aged|age) (?:1[89]|[2-9]\d)\b(?= *$|"
         r" [.,!?;:]| "
         r"(?:and|years|but|so|or)\b))",
@@ -2245,6 +2441,25 @@ _MEDICAL: tuple[_Rule, ...] = (
         r"\bstroke of\b",
     ),
     (
+        r"\b(?:rubbing|clutching|holding|grabbing|pressing on) (?:her|his|their) chest\b(?=.*\b(?:arm|numb|"
+        r"sweat\w*|breath\w*|jaw|dizzy|nause\w*|pale)\b)|\b(?:left|right) arm (?:is |went |feels |was |"
+        r"going )?"
+        r"(?:numb|tingling|heavy)\b(?=.*\b(?:chest|sweat\w*|jaw|breath\w*)\b)|\bchest\b(?=.*\b(?:left|right) "
+        r"arm (?:is |went |feels |was )?(?:numb|tingling|heavy)\b)",
+        "signs of a heart attack",
+        r"\bstroke of\b",
+    ),
+    (
+        r"\b(?:pregnant|weeks pregnant|months pregnant|her pregnancy|expecting)\b(?=.*\b(?:bleeding|blood|"
+        r"(?:bad|severe|sharp|terrible|very bad) (?:pain|cramp\w*)|water broke|contractions|"
+        r"not felt the baby "
+        r"move|baby (?:is not|stopped) moving|seizure|severe headache|blurr\w* vision)\b)|\b(?:bleeding|"
+        r"(?:bad|severe|sharp) (?:pain|cramp\w*)|water broke|contractions)\b(?=.*\b(?:pregnant|weeks "
+        r"pregnant|months pregnant)\b)",
+        "signs of a pregnancy emergency",
+        r"\bstroke of\b",
+    ),
+    (
         r"\b(?:face|mouth|smile) (?:\w+ )?(?:droopy|drooping|crooked|lopsided|sagging)\b|\bdroop\w* on one "
         r"side\b|\bone side of (?:her|his|their) (?:face|body|mouth) (?:is |went |was |looks )?(?:numb|"
         r"droop\w*|"
@@ -2283,12 +2498,15 @@ _MEDICAL: tuple[_Rule, ...] = (
         rf"(?:a large (?:number|amount|quantity) of|large (?:amounts|quantities|numbers) of|an? (?:excessive|"
         rf"significant|huge|unknown) (?:number|amount|quantity) of|excessive|several|numerous|too many|"
         rf"a lot of|"
-        rf"a bunch of|a handful of|handful of|tons of|lots of|way too many|way more|extra|double|triple|"
+        rf"a bunch of|a handful of|handful of|tons of|lots of|way too many|way more|a few extra|a couple "
+        rf"extra|some extra|few extra|extra|double|triple|"
         rf"[1-9]\d+|a dozen|dozens of|twenty|thirty|forty|fifty|(?:her|his|their|my|a|the|an) (?:whole|"
         rf"entire|full) (?:month|week|bottle|supply|prescription|script|pack|box|strip|sheet)) (?:of )?"
         rf"(?:her |his |their |my |the )?(?:\w+ )?{_DRUG}\b",
         "an overdose",
-        r"\boverdose (?:prevention|training|kit|kits)\b",
+        r"\boverdose (?:prevention|training|kit|kits)\b|\b(?:in the news|news|article|documentary|singer|"
+        r"celebrity|rapper|actor|podcast|paramedic|emt|first responder|calls where|on calls|patients who|"
+        r"people who)\b",
     ),
     (
         r"\bbleeding (?:heavily|badly|a lot|profusely|out|everywhere|will not stop|would not stop)\b|"
@@ -2299,7 +2517,10 @@ _MEDICAL: tuple[_Rule, ...] = (
         "",
     ),
     (
-        r"\ballergic reaction\b|\banaphyla\w*\b|\b(?:used|use|using|needed|needs|need|gave|give|giving|"
+        r"\ballergic reaction\b|\banaphyla\w*\b|\bwheez\w*\b(?=.*\b(?:peanut|allerg\w*|stung|bee|shellfish|"
+        r"ate|eating|cookie|nuts?)\b)|\b(?:lips|tongue|face|eyes|throat) (?:look |looks |looking |are |is |"
+        r"getting |got |went )?(?:puffy|swollen|swelling)\b|\b(?:used|use|using|needed|needs|need|gave|give|"
+        r"giving|"
         r"grabbed|grab|jabbed|stabbed (?:her|him|them) with) (?:her |his |their |an |the |my )?epi ?pen\b|"
         r"\bthroat (?:is |feels |getting )?(?:tight|"
         r"closing|swelling)\b|\bhives all over\b|\b(?:stung|sting|peanut|shellfish)\b(?=.*\b(?:wheez\w*|"
@@ -2722,7 +2943,9 @@ _EXERCISE = re.compile(
 # A medical emergency is only one while it is happening: "a heart attack last month" is history.
 _MEDICAL_PAST = re.compile(
     r"\b(?:(?:last|a|past|previous) (?:week|month|year|spring|summer|fall|winter|semester)|\d+ (?:weeks?|"
-    r"months?|years?) ago|in (?:19|20)\d\d|as a (?:child|kid|teen)|years ago|history of)\b"
+    r"months?|years?) ago|in (?:19|20)\d\d|as a (?:child|kid|teen)|years ago|history of|(?:is|"
+    r"was) (?:now )?stable|"
+    r"stable now|got transferred|was transferred)\b"
 )
 
 
@@ -2763,7 +2986,7 @@ def _defused(sentence: str) -> bool:
 # A clinician's own assessment that a statement was a joke, with an explicit denial of that risk.
 _JOKE = re.compile(
     r"\b(?:jok\w+|kidding|lol|lmao|haha\w*|sarcas\w+|being dramatic|exaggerat\w+|hyperbole|not serious|"
-    r"was not serious|figure of speech)\b"
+    r"was not serious|figure of speech|(?:just )?an expression|just a saying)\b"
 )
 _DENIES_KIND: dict[SafetyKind, re.Pattern[str]] = {
     "suicide": re.compile(
@@ -2773,7 +2996,7 @@ _DENIES_KIND: dict[SafetyKind, re.Pattern[str]] = {
     "homicide": re.compile(
         r"\b(?:denie[sd]|deny|denying|no|negative for|without) (?:any )?(?:current |active )?"
         r"(?:suicidal ideation (?:and|or) )?(?:homicidal|thoughts of (?:hurting|harming|killing) (?:others|"
-        r"anyone|anybody))"
+        r"anyone|anybody))|\b(?:has|is|have) never been violent\b|\bno (?:history of )?violence\b"
     ),
 }
 
@@ -2786,7 +3009,8 @@ _DENIES_KIND: dict[SafetyKind, re.Pattern[str]] = {
 # negation and the distant past like the single patterns do.
 _FACTOR_PATTERNS: dict[str, str] = {
     # parting messages
-    "goodbye": r"\b(?:in case (?:i|we|you) (?:do not|never|will not|would not) see (?:you|me|each other|her|"
+    "goodbye": r"\b(?:good ?night forever|sleep forever|see (?:you|yall|ya) never|in case (?:i|we|"
+    r"you) (?:do not|never|will not|would not) see (?:you|me|each other|her|"
     r"him) again|(?:the |her |his |my |all (?:the|this) )?pain (?:will|would|is going to|is gonna) (?:stop|"
     r"end|"
     r"be over|go away) (?:soon|tonight|forever|for good|after)|bye (?:for real|for good|forever|everyone|"
@@ -2808,7 +3032,10 @@ _FACTOR_PATTERNS: dict[str, str] = {
     r"(?:for good|soon)(?=.*\b(?:lives alone|not religious|goodbye|sorry|thank\w*|pills|gun)\b)|"
     r"(?:nobody|no one) could (?:have )?(?:saved|save|helped|stopped) me\b(?! (?:from|with|back then|then|"
     r"when))|where (?:she|he|they|i) (?:is|are|am) going,? (?:she|he|they|i) (?:will|would) not need|"
-    r"tying up (?:loose ends|everything)|loose ends|last (?:view|look|sunset|sunrise|day|night|"
+    r"(?:scheduled|schedules|timed|set up|queued) (?:\w+ ){0,2}(?:emails?|texts?|messages?|posts?|letters?|"
+    r"notes?) (?:\w+ ){0,12}(?:explaining everything|to explain|goodbye|sorry|for after)|"
+    r"(?:you )?(?:will|would) not (?:need|have) to see me (?:again|next week|anymore|any more)|at peace with "
+    r"the date|tying up (?:loose ends|everything)|loose ends|last (?:view|look|sunset|sunrise|day|night|"
     r"meal|walk|drink)|caption\w* (?:\w+ ){0,2}(?:last|final|goodbye|sorry|the end)|this is (?:it|the end)|"
     r"made (?:my|her|his|their) peace|at peace with (?:it|her "
     r"decision|his decision|dying|death|everything)|it is time|by the time you (?:read|see|get) this|see you "
@@ -2838,7 +3065,11 @@ _FACTOR_PATTERNS: dict[str, str] = {
     r"(?:love|loves|am sorry|is sorry)|love (?:you|them) all|always lov(?:ed|e) (?:you|them)|(?:wrote|"
     r"written|writing|left|leaving|leaves) (?:\w+ ){0,2}(?:notes?|letters?|cards?|videos?|messages?) (?:to|"
     r"for) (?:everybody|everyone|all of|each of|her \w+|his \w+|their \w+|family|people|friends))\b",
-    "caretaking": r"\b(?:(?:please )?find (?:her|him|them) a (?:good|new|loving) home|(?:take care of|"
+    "caretaking": r"\b(?:(?:look after|take care of|feed|walk) the (?:dog|cat|pets?|horses?|"
+    r"chickens|cows)(?= *$| [.,!?;:]| (?:for|when|after|if|and)\b)|make sure (?:the|her|his|my|their) (?:dog|"
+    r"cat|pets?|bird|horse|kids|children) "
+    r"(?:gets?|goes|go|ends? up) (?:to|with)|(?:please )?find (?:her|him|them) a (?:good|new|loving) home|"
+    r"(?:take care of|"
     r"look after|adopt|feed) (?:my|her|his|their) (?:kids|children|dog|"
     r"cat|pets?|son|daughter|family)(?: for (?:me|her|him))?(?= *$| [.,!?;:]| (?:for|when|after|if|and)\b)|"
     r"(?:to|asked \w+ to|asking \w+ to) (?:take care of|look after|adopt|feed) (?:my|her|his|their) "
@@ -2849,7 +3080,9 @@ _FACTOR_PATTERNS: dict[str, str] = {
     r"calm|relieved)|(?:sudden(?:ly)?|all of a sudden|out of nowhere|strangely|unusually|eerily) (?:very |"
     r"really |so )?(?:calm|peaceful|at peace|happy|relieved|upbeat)|(?:very |really |so )?(?:calm|peaceful|"
     r"relieved|upbeat) (?:all of a sudden|suddenly|out of nowhere))\b",
-    "giving_away": r"\b(?:(?:leaving|left|leave|leaves|giving|gave|dropped off) (?:\w+ ){0,3}(?:dog|cat|"
+    "giving_away": r"\b(?:(?:checked|asked|looked into|found out|read) (?:\w+ ){0,4}life insurance (?:pays|"
+    r"covers|payout|policy|would pay)|(?:leaving|left|leave|leaves|giving|gave|"
+    r"dropped off) (?:\w+ ){0,3}(?:dog|cat|"
     r"pets?|"
     r"kids|plants|fish|bird) (?:\w+ ){0,4}(?:for good|forever|permanently)|find (?:her|him|them|my \w+|"
     r"her \w+|his \w+) a (?:good|new|loving) home|(?:her|his|their|my) (?:dog|cat|pets?|bird|fish|horse|"
@@ -2925,6 +3158,21 @@ _FACTOR_PATTERNS: dict[str, str] = {
     "prior": r"\b(?:last time|the other time|(?:someone|somebody|police|cops|a stranger|a friend|her friend|"
     r"his friend|bystanders?|security) (?:stopped|talked|pulled|grabbed|found) (?:her|him|them)|tried "
     r"(?:it|this|that) before|again)\b",
+    "dosing_other": r"\b(?:gives?|gave|giving|put|puts|putting) (?:him|her|them|the baby|the kids?|(?:her|"
+    r"his|"
+    rf"their) (?:baby|son|daughter|kids?|infant|newborn)) (?:\w+ ){{0,3}}(?:of )?(?:her |his |their |my )?"
+    rf"(?:{_DRUG}|alcohol|vodka|whiskey|beer|wine|weed|edibles|cough syrup|nyquil)\b",
+    "injury_mark": r"\b(?:welts?|welt marks|bruises?|bruised|belt marks|burn marks|black eye|marks on (?:her|"
+    r"his|their) (?:back|legs|arms|neck|face|butt|bottom))\b",
+    "perp_tool": r"\b(?:uncle|dad|stepdad|stepfather|mom|stepmom|father|mother|boyfriend|girlfriend|"
+    r"babysitter|"
+    r"grandpa|grandma|aunt|brother|cousin|coach|teacher) (?:with|w|used|uses|hit \w+ with|hits \w+ with|"
+    r"whooped \w+ with|beat \w+ with) (?:a |the |his |her )?(?:belt|cord|extension cord|switch|hanger|spoon|"
+    r"paddle|stick|shoe|ruler|wire)\b",
+    "pregnant": r"\b(?:pregnant|weeks pregnant|months pregnant|her pregnancy|expecting a baby)\b",
+    "preg_sign": r"\b(?:bleeding|(?:bad|severe|sharp|terrible|very bad) (?:pain|cramp\w*)|water broke|"
+    r"contractions|(?:not|has not) felt the baby move|baby (?:is not|stopped) moving)\b",
+    "infant": r"\b(?:newborn|infant|baby|babies|toddler|toddlers)\b",
     "intent_do": r"\b(?:going to|will|plans? to|planning to|ready to|about to|decided to) (?:finally )?"
     r"(?:do it|end it|go through with it)\b",
     "funeral": r"\bfuneral\b",
@@ -2955,6 +3203,7 @@ _FACTOR_PATTERNS: dict[str, str] = {
     r"themselves) in|(?:will not|refuses to|refused to) (?:open|unlock) the door|barricaded|(?:drove|drives|"
     r"walked) off (?:without|and)|no one knows where)\b",
     "means": r"\b(?:pills|meds|medications?|bottle of|rope|noose|gun|pistol|rifle|razors?|blades?|knife|"
+    r"shoelaces|shoe laces|ligatures?|revolver|handgun|"
     r"vials?|syringes?|insulin|tylenol|fentanyl|heroin|oxy\w*|xanax|benzos?|painkillers)\b",
     # self-harm that is escalating or out of control
     "self_harm": r"\b(?:(?:cutting|scratching|scraping|carving|slicing|burning|stabbing|picking|hitting) "
@@ -2968,9 +3217,12 @@ _FACTOR_PATTERNS: dict[str, str] = {
     r"arms) (?:bleed|"
     r"bled|break|broke|are raw|split)|(?:razor blades?|blades|razors) (?:\w+ ){0,2}(?:hidden|hid|hides|"
     r"stashed|in her|in his)|(?:used|uses|using) (?:them|it|the blades?|a razor|a blade|the razor) (?:on "
-    r"(?:herself|himself)|last night|again|to cut)|wants? to feel something|cutting|cut (?:herself|himself|"
+    r"(?:herself|himself)|last night|again|to cut)|wants? to feel something|cutting(?! (?:across|through|in "
+    r"line|class|classes|school|back|down|off|out|corners|ties|hair|coupons|costs|carbs|sugar|the (?:cake|"
+    r"grass|lawn|line|cord|session|budget)))|cut (?:herself|himself|"
     r"themselves|myself|(?:her|his|their) (?:arms?|wrists?|"
-    r"legs?|thighs?|stomach|skin|belly|hips?))|cuts|(?:burning|burned|burnt|burns) (?:herself|himself|"
+    r"legs?|thighs?|stomach|skin|belly|hips?))|cuts(?! (?:in|to|at|across|through|back|hair|of))|(?:burning|"
+    r"burned|burnt|burns) (?:herself|himself|"
     r"themselves|myself|(?:her|his|their) (?:arms?|legs?|skin|thighs?|hands?|wrists?|stomach))|self harm\w*|"
     r"(?:harming|hurting|hitting|punching|starving|scratching) (?:herself|himself|themselves)|(?:hit|hits|"
     r"hitting|bang|bangs|banging|punch|punches|punching|slam|slams|slamming) (?:her|his|their) (?:head|"
@@ -3004,7 +3256,8 @@ _FACTOR_PATTERNS: dict[str, str] = {
     r"euthanasia \w+)|(?:stealing|stole|steals|pocketing|pocketed|diverting|diverted|skimming|palming) "
     r"(?:\w+ ){0,3}(?:vials?|syringes?|morphine|fentanyl|propofol|potassium|insulin|narcotics|controlled "
     r"substances|ketamine|opioids|meds|medications?|pills|drugs|dilaudid|hydromorphone|oxy\w*))\b",
-    "note_left": r"\b(?:with|w|left|leaving|wrote|writing|and) (?:a |an |this )?(?:note|letter|card)\b",
+    "note_left": r"\b(?:(?:with|w|left|leaving|wrote|writing|and) (?:a |an |this )?(?:note|letter|card)|"
+    r"(?:already )?written (?:her|his|their|my) letters)\b",
     "way_out": r"\b(?:way out|exit|escape|end it|not wake up|be done|keeping it|saving it|for later)\b",
     "hopeless": r"\b(?:no point(?: anymore| any more| in anything| in trying| to anything)?(?= *$| [.,!?;:]| "
     r"(?:and|anymore|any more|so|but)\b)|what is the point(?: anymore| of anything| of living)?|no future|"
@@ -3018,10 +3271,13 @@ _FACTOR_PATTERNS: dict[str, str] = {
     r"boyfriend|partner))\b(?= *$| [.,!?;:]| (?:tonight|today|once|for good|himself|herself|and|when|if)\b)|"
     r"make sure (?:nobody|no one) (?:gets|has|sees|can have) (?:them|her|him|the kids)|"
     r"you know what (?:happens|"
-    r"will happen)|(?:has|had|have) it coming|(?:is|are) going to get (?:it|theirs|his|hers)|obsessed "
+    r"will happen)|(?:has|had|have) it coming|deserves? what (?:is|s) coming|(?:everybody|everyone|they|"
+    r"them all|all of them|he|she) (?:will|is going to|are going to|gonna) pay\b|(?:is|"
+    r"are) going to get (?:it|theirs|his|hers)|obsessed "
     r"(?:with|w) (?:his|her|their) (?:ex|wife|husband|girlfriend|boyfriend|coworker|boss|neighbor)|(?:better|"
     r"should) watch (?:his|her|their|your) back|(?:she|he|they) (?:will|is going "
-    r"to|are going to) learn|(?:will|is going to|gonna) (?:handle|take care of) (?:it|him|her|them|this)"
+    r"to|are going to) learn|(?:will|is going to|am going to|gonna) settle (?:it|this|things|the score)\b|"
+    r"(?:will|is going to|gonna) (?:handle|take care of) (?:it|him|her|them|this)"
     r"(?=.*\b(?:guns?|rifle|knife|weapon|pistol|cheat\w*|angry|rage|furious)\b)|get (?:what is|whats|"
     r"what) coming(?: to (?:him|her|them))?|(?:go|going|gonna) out with "
     r"a bang|(?:he|she|they) (?:will|is going to|are going to) (?:be sorry|find out|get it)|make (?:him|her|"
@@ -3046,7 +3302,7 @@ _FACTOR_PATTERNS: dict[str, str] = {
     r"(?:gun|guns|firearms?|pistol|rifles?|shotgun|handgun|ammo|ammunition|bullets|knife|knives|machete|"
     r"weapons?|glock|ar 15|ar15|ar|ak 47|assault rifle|revolver|crossbow|bat|baseball bat|brass knuckles|"
     r"crowbar|axe|hatchet|body armor|bulletproof vest|"
-    r"tactical (?:gear|vest)|explosives|"
+    r"tactical (?:gear|vest)|explosives|concealed carry|carry permit|gun permit|ccw|"
     r"pipe bomb)|(?:gun|guns|rifle|pistol|knife|ammo) in (?:his|her|their|the) "
     r"(?:car|truck|glovebox|glove box|house|bag|backpack|waistband|pocket|nightstand|closet|trunk|"
     r"apartment)|(?:with|w) (?:a |an )?(?:baseball )?(?:bat|crowbar|hammer|axe|hatchet|tire iron|golf club)|"
@@ -3243,6 +3499,14 @@ _COMBOS: tuple[tuple[frozenset[str], frozenset[str], SafetyKind, str], ...] = (
         "intent to act, with a means or a goodbye",
     ),
     (frozenset({"funeral"}), frozenset({"own_one"}), "suicide", "talk of their own funeral"),
+    (frozenset({"dosing_other"}), frozenset({"infant"}), "abuse", "a child given drugs or alcohol"),
+    (frozenset({"pregnant"}), frozenset({"preg_sign"}), "medical", "signs of a pregnancy emergency"),
+    (
+        frozenset({"injury_mark"}),
+        frozenset({"perp_tool"}),
+        "abuse",
+        "injuries with a named person and object",
+    ),
     (
         frozenset({"ingested", "med_sign"}),
         frozenset({"med_sign"}),

@@ -29,10 +29,13 @@ HELDOUT = {
     "held-out test": ROOT / "tests" / "data" / "deid_heldout_test.jsonl",
     "held-out 2 dev": ROOT / "tests" / "data" / "deid_heldout2_dev.jsonl",
     "held-out 2 test": ROOT / "tests" / "data" / "deid_heldout2_test.jsonl",
+    "held-out 3 dev": ROOT / "tests" / "data" / "deid_heldout3_dev.jsonl",
+    "held-out 3 test": ROOT / "tests" / "data" / "deid_heldout3_test.jsonl",
 }
 """Trainee-style texts written without looking at the rules: the dev half guided changes, the
 test half was measured once (see tests/storage/test_deidentify_heldout.py and, for the second,
-name-centred set, test_deidentify_heldout2.py). Quality only."""
+name-centred set, test_deidentify_heldout2.py; the third, with organisations and lower-case
+places, test_deidentify_heldout3.py). Quality only."""
 SECONDS = 3.0
 
 LOAD_SCRIPT = """

@@ -11,7 +11,9 @@ What is removed (HIPAA Safe Harbor's identifier kinds as they appear in this wri
 * ``NAME``: people (clients, relatives, colleagues): full names, first names, nicknames, initials,
   names that are also words ("Hope", "Will", "Grace") when the context says they are names.
 * ``PLACE``: anything smaller than a state: street addresses, cities and towns, ZIP codes, schools,
-  clinics, hospitals, shelters, churches, employers ("works at Walmart").
+  clinics, hospitals, shelters, churches, employers ("works at Walmart"), routes and exits ("rt 9"),
+  named parts of town ("the North End"); towns come from a gazetteer, so "lives in durham" or "a
+  nurse at mercy general" is caught in lower-case writing too.
 * ``DATE``: every date element more precise than a year: "3/14", "March 14th", "14.03.2026",
   "on the 14th", single-day holidays ("Christmas", "Thanksgiving"), and a month on its own ("in
   March"): under Safe Harbor a month is a date element too, so it goes, even alone. Years,
@@ -38,6 +40,7 @@ once per process by :func:`default_deidentifier`.
 from __future__ import annotations
 
 import functools
+import itertools
 import json
 import re
 import unicodedata
@@ -107,11 +110,12 @@ _NAMING_CUES = _set("""named nicknamed aka a.k.a""")
 _NAMING_PAIRS = frozenset({("goes", "by"), ("real", "name"), ("name", "is")})
 
 _MET_WITH = re.compile(
-    r"\b(?:sessions?|sesh|met|meeting|intake|appt|appointment|call|consult|check-?in|dyad|telehealth)"
-    r"\s+(?:with|w/|w)\s*$",
+    r"\b(?:sessions?|sesh|met|meeting|intake|appt|appointment|call|consult|check-?in|dyad|telehealth|talked"
+    r"|spoke|chatted|convo|conversation|checked\s+in|caught\s+up|worked|working|role-?played)"
+    r"\s+(?:with|w/|w)\s*$|\b(?:ran|run|running|bumped|bump|bumping)\s+into\s*$",
     re.IGNORECASE,
 )
-"""What a session is "with" is a person, even a lower-case name that is also a word ("grace")."""
+"""What a session is "with", or whom one "ran into", is a person, even a name that is a word ("grace")."""
 
 _PAREN_AGE = re.compile(r"(?:'s)?\s*\(\s*\d{1,3}\s*(?:y/?o|yo|yrs?|[mfMF])?\s*[,)]")
 """A bracketed age right after a word ("hope (17)", "Will (15, he/him)") marks it as a person."""
@@ -181,7 +185,7 @@ _HYPHEN_PARTICLES = ("al-", "el-", "abu-", "bin-", "bint-", "ibn-", "ben-", "ul-
 _PERSON_PAREN = re.compile(
     r"\s*\(\s*(?:\d{1,3}\s*(?:y/?o|yo|yrs?|[mf])?\s*[,)]|(?:he|she|they|ze|xe|him|her|them)\s*/"
     r"|(?:(?:the|my|our|a)\s+)?(?:new|intake|client|pt|cl|returning|referral|referred|goes|aka|not|age|grp|group|twins?|siblings?"
-    r"|roommates?|brothers|sisters|cousins)\b)",
+    r"|roommates?|brothers|sisters|cousins|pronounced|prefers|preferred)\b)",
     re.IGNORECASE,
 )
 """A bracket after a lower-case word that only follows a person: an age, pronouns, a client note
@@ -199,6 +203,35 @@ cancelled"): narrower than the speech verbs, because "UA came back" and "BP was"
 _AND_PERSON = _set("""i me her his my their our your""")
 """After "X and", words that show X is a person ("Mark and I", "Mercy and her sister")."""
 
+_AGE_AFTER_NAME = re.compile(r",\s*\d{1,2}\s*(?:yo|y/o|y\.o\.|[mf])?\s*,", re.IGNORECASE)
+"""", 34," right after a word: an age, so the word is a person ("grace, 34, came in")."""
+
+_TELL_VERBS = _set(
+    """told tell tells telling asked asks asking texted texts emailed emails reminded reminds thanked hugged
+    validated praised warned messaged dmed dm'd paged"""
+)
+"""Verbs whose object is a person ("told frank i was worried")."""
+
+_OBJECT_ENDS = re.compile(
+    r"(?:\s+(?:i|i'm|im|she|he|we|they|that|to|about|abt|if|whether|how|what|why|when|again|today|yesterday"
+    r"|tonight|earlier|later|directly|back|before|after)\b|\s*[.,;:!?)\n]|\s*$)",
+    re.IGNORECASE,
+)
+"""What may follow a person named as an object; a noun object runs on ("told hope is key" stays)."""
+
+_PERSONAL = _set(
+    """appt appts appointment appointments session sessions sesh intake meds medication medications therapist
+    psychiatrist caseworker case chart file diagnosis dx bday birthday job phone number email car apartment
+    apt room school teacher pcp insurance lawyer attorney po probation"""
+)
+"""Nouns after a possessive that show the owner is a person ("frank's appt")."""
+
+_SEE_VERBS = _set(
+    """see saw seeing sees seen met meet meeting meets told tell telling tells asked ask asking called call
+    calling texted text texting emailed email remind reminded reminding"""
+)
+"""Verbs whose object, a word found as a lower-case name elsewhere in the text, is that person again."""
+
 _NOUN_PREPS = _set("""about with w for from saw see seeing called texted told met""")
 """Words after which "will" or "may" is a noun, so a person ("worried about will.")."""
 
@@ -209,6 +242,174 @@ _FROM_GROUP = re.compile(
 )
 """After "X from", where a person comes from ("Ray from the Thurs group")."""
 _NAME_SUFFIXES = _set("""jr sr ii iii iv""")
+
+_LOWER_PLACE_CUES = _set("""in from near outside around at""")
+"""Words after which a lower-case word that is no English word and no first name is a place."""
+
+_DRUG_ENDINGS = (
+    "pam",
+    "lam",
+    "zine",
+    "pine",
+    "done",
+    "tine",
+    "pril",
+    "sartan",
+    "statin",
+    "mab",
+    "vir",
+    "zole",
+    "oxetine",
+    "triptan",
+    "profen",
+    "cillin",
+    "mycin",
+    "cycline",
+    "floxacin",
+    "barbital",
+    "tidine",
+    "afil",
+    "olol",
+    "dronate",
+    "gliptin",
+    "flozin",
+    "lukast",
+    "tadine",
+    "caine",
+    "ridone",
+    "apine",
+    "xone",
+    "dol",
+)
+"""Endings of generic drug names: "switched from vilazodone" is a medication, not a place."""
+
+_TOPONYM_ENDINGS = (
+    "brook",
+    "field",
+    "ville",
+    "town",
+    "burg",
+    "burgh",
+    "boro",
+    "borough",
+    "ford",
+    "wood",
+    "dale",
+    "land",
+    "ton",
+    "port",
+    "mouth",
+    "view",
+    "ridge",
+    "side",
+    "haven",
+    "shire",
+    "chester",
+    "ham",
+    "ston",
+    "bury",
+    "worth",
+    "stead",
+    "berg",
+    "grove",
+    "crest",
+    "mont",
+    "point",
+    "vale",
+    "wick",
+    "minster",
+    "caster",
+)
+"""Endings that make an unknown lower-case word after "in/from/at" a town ("millbrook", "georgetown")."""
+
+_PLACE_TAILS = _PLACE_SUFFIXES - _set("""home house way place""") | _set(
+    """city town township heights springs falls beach hills valley grove village county park bay harbor
+    harbour creek ridge cafe café diner warehouse"""
+)
+"""Lower-case words that continue a found place ("bernal heights", "daly city", "westfield middle")."""
+
+_AT_ROLES = _set(
+    """student students sophomore freshman junior senior grad undergrad professor prof nurse teacher doctor
+    resident intern interning janitor cashier manager barista employee worker counselor coach enrolled
+    transferred accepted admitted studying studies major volunteer volunteers volunteering school class
+    classes"""
+)
+"""Words before "at X" that make X a school or an employer ("a sophomore at ucla")."""
+
+_PLACE_KINDS = _set(
+    """town city village place neighborhood neighbourhood suburb area street road school church clinic
+    shelter island county"""
+)
+"""Nouns after which "called X" or "named X" names a place ("a town called Cedarburg")."""
+
+_MOVED = _set(
+    """moved move moving relocated drove drive driving flew fly flying went go going back commutes commute
+    commuting transferred trip"""
+)
+"""Words before "to" that make what follows a destination ("moved to cedar rapids")."""
+
+_CITY_PHRASES_NOT_PLACES = frozenset(
+    p.replace("_", " ")
+    for p in _set(
+        """cross_country cut_off new_city old_city country_club white_house sweet_home mountain_home dry_run
+        half_moon show_low state_college city_one park_way north_star new_hope good_hope big_lake
+        home_gardens progress_village time progress police order person love normal"""
+    )
+)
+"""Cities whose names are everyday words or phrases ("she runs cross country", "in Progress")."""
+
+_CITY_CUES = _set("""in from near outside around to at into toward towards visiting via""")
+"""Words after which a town's name is a place ("in durham", "drove to tucson")."""
+
+_INSTITUTION_CUES = _set(
+    """at from to in into near attends attended attend attending outside behind across"""
+)
+"""Words before a lower-case institution's name ("a nurse at mercy general")."""
+
+_INSTITUTION_WORDS = _set(
+    """elementary middle high academy college university univ hospital clinic center centre church temple
+    mosque synagogue chapel cathedral parish shelter apartments apts library prep montessori daycare
+    general memorial institute cafe café diner bakery restaurant gym mall plaza ymca ywca warehouse factory
+    seminary"""
+)
+"""Last words of a lower-case institution's name."""
+
+_GENERIC_PLACE_WORDS = _set(
+    """community health mental medical county city state public local regional behavioral crisis counseling
+    counselling treatment rehab recovery wellness family youth teen teens senior seniors women womens men
+    mens children childrens kids kid homeless domestic violence dv psych psychiatric inpatient outpatient
+    urgent care emergency er ed detox juvenile detention old new big small little nearby closest main same
+    other different another neighborhood neighbourhood day night after-school afterschool school high middle
+    elementary junior rec recreation fitness career job employment resource resources food training test
+    testing dialysis cancer heart trauma birth birthing student campus veterans va vet methadone suboxone
+    addiction substance drug alcohol sober transitional group foster residential nursing assisted living
+    memory hospice respite dental eye primary pediatric peds icu ob infusion lab imaging surgery surgical
+    sleep pain weight eating disorder disorders autism learning language speech therapy pregnancy legal aid
+    welfare social services service support drop-in walk-in intake access free sliding scale low-cost
+    charter catholic christian jewish islamic private boarding alternative continuation magnet cyber online
+    virtual summer night weekend grad graduate law business art arts music dance sports boxing yoga church
+    corner fancy cheap huge tiny busy quiet nice good bad best worst first second third last next clinic
+    hospital university college transition partial stabilization evaluation assessment diagnostic research
+    teaching specialty sliding-scale cardiac maternity psychiatry neurology oncology orthopedic peds
+    women's men's children's kids' bible sunday"""
+)
+"""Words that do not make a lower-case institution specific ("the community mental health center")."""
+
+_ROLES = (
+    r"nurse|teacher|pastor|priest|minister|rabbi|imam|deacon|sophomore|freshman|junior|senior|student|grad"
+    r"|undergrad|veteran|vet|cop|officer|firefighter|soldier|marine|sailor|doctor|dentist|lawyer|attorney"
+    r"|paralegal|accountant|engineer|programmer|developer|mechanic|electrician|plumber|carpenter|contractor"
+    r"|janitor|custodian|cashier|barista|server|waiter|waitress|bartender|cook|chef|driver|trucker|nanny"
+    r"|babysitter|caregiver|aide|cna|emt|paramedic|pilot|farmer|realtor|pharmacist|professor|coach"
+    r"|principal|counselor|counsellor|therapist|social\s+worker|artist|musician|singer|dancer|athlete"
+    r"|player|writer|actor|model|owner|widow|widower|retiree|mom|mother|dad|father|grandmother|grandfather"
+    r"|grandma|grandpa|wife|husband|son|daughter|sister|brother|single\s+mom|single\s+dad|client|patient"
+    r"|man|woman|guy|girl|boy|kid|teen|teenager|child|toddler|baby|\d{1,2}\s*(?:yo|y/o|year[- ]old)"
+)
+_IS_A_ROLE = re.compile(
+    rf"\s+(?:is|was|'s)\s+(?:a|an|now\s+a|now\s+an)\s+(?:[\w/-]+\s+){{0,2}}?(?:{_ROLES})s?\b", re.IGNORECASE
+)
+"""After a subject, "is a <role>" says the subject is a person ("faith is a youth pastor")."""
 
 _MONTHS_UNAMBIGUOUS = _set("""january february july september october november december""")
 _DATE_PREPS = _set(
@@ -244,7 +445,7 @@ _STATE_ABBR = (
 )
 _AGE_WORD = r"(?:ninety(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|(?:one|a) hundred)"
 _HOLIDAYS = (
-    r"christmas(?:\s+(?:eve|day))?|xmas|new\s+year'?s\s+(?:eve|day)|nye|halloween|valentine'?s(?:\s+day)?"
+    r"(?:christmas|xmas)(?:\s+(?:eve|day))?|new\s+year'?s\s+(?:eve|day)|nye|halloween|valentine'?s(?:\s+day)?"
     r"|thanksgiving|(?:fourth|4th)\s+of\s+july|independence\s+day|juneteenth|easter(?:\s+sunday)?"
     r"|mother'?s\s+day|father'?s\s+day|memorial\s+day|labou?r\s+day|veterans'?\s+day|mlk\s+day"
     r"|presidents'?\s+day|eid(?:\s+al-(?:fitr|adha))?|diwali|rosh\s+hashanah|yom\s+kippur"
@@ -401,10 +602,32 @@ _PATTERNS: tuple[_Pattern, ...] = (
         group=1,
     ),
     _p("AGE", r"(?<=[A-Za-z\]]),\s+(9\d|1[01]\d)(?=\s*[,;)]|\s+(?:and|who|with|w/)\b)", 75, group=1),
-    _p("AGE", r"\(\s*(9\d|1[01]\d)\s*(?:y/?o|yrs?|F|M)?\s*\)", 75, flags=_I, group=1),
+    _p(
+        "AGE",
+        rf"\(\s*(9\d|1[01]\d|{_AGE_WORD})\s*(?:y/?o|yrs?|F|M)?\s*[!?.]*\s*\)",
+        75,
+        flags=_I,
+        group=1,
+    ),
     _p("AGE", r"\b((?:9\d|1[01]\d)(?:st|nd|rd|th))\s+birthday", 75, flags=_I, group=1),
     # places that a pattern can see
     _p("PLACE", r"\bP\.?\s?O\.?\s*Box\s+\d+\b", 75, flags=_I),
+    _p(
+        "PLACE",
+        r"(?:\b(?:in|on|from|near|to|around|of|off)\s+the\s+|(?<=\w['’]s\s))"
+        r"((?:(?:upper|lower|far)\s+)?(?:north|south|east|west)(?:east|west)?\s*[- ]?\s*(?:end|side))\b"
+        r"(?!\s+of\s+(?:her|his|my|their|your|the|its|our)\b)",
+        75,
+        flags=_I,
+        group=1,
+    ),
+    _p(
+        "PLACE",
+        r"\b(?:(?i:rte?|route|hwy|highway|exit|interstate|state\s+route|county\s+road)\.?\s?#?"
+        r"|I-|US[- ]|SR[- ])"
+        r"\d{1,3}[A-Za-z]?\b(?!\s*(?:%|mg|min|mins|minutes|hours?|hrs?|times|x)\b)",
+        75,
+    ),
     _p(
         "PLACE",
         rf"(?<![\w-])\d{{1,6}}[A-Za-z]?\s+(?:[NSEW]\.?\s+|(?:North|South|East|West)\s+)?(?:[A-Z0-9][\w'’.-]*\s+)"
@@ -465,6 +688,14 @@ _NEEDS_DIGIT = frozenset({"IP", "ID", "PHONE"})
 _TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))*")
 _INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.\s?){1,3}(?=[\s,;:!?)]|$)")
 _INITIALS_NOT_NAMES = frozenset({"U.S.", "U.K.", "D.C.", "A.M.", "P.M.", "E.R.", "P.S.", "N.B.", "I.", "A."})
+_LOWER_INITIALS = re.compile(r"(?<![\w.@/])[a-z]\.[a-z]\.(?:[a-z]\.)?(?=[\s,;:!?)'’]|$)")
+"""Lower-case initials with their periods ("j.r. talked", "saw a.j. today")."""
+_LOWER_INITIALS_NOT_NAMES = _set(
+    """e.g. i.e. a.m. p.m. p.s. n.b. u.s. u.k. d.c. e.r. o.k. o.d. r.n. b.s. m.d. p.t. o.t. c.c. v.s. a.k.a.
+    b.i.d. t.i.d. q.i.d. p.r.n. q.h.s. q.d. p.o. h.s. a.c. p.c. d.o.b. w.r.t. f.y.i. r.i.p. e.t.a. t.b.d.
+    a.s.a.p. s.o. b.f. g.f. p.d. i.v. i.m. s.a. d.v. c.p.s. a.a. n.a."""
+)
+"""Lower-case dotted abbreviations that are not initials (Latin shorthand, dosing, roles)."""
 _SENTENCE_END = ".!?:;\n"
 _OPENERS = " \t\"'“‘([{*_-•>"
 _ABBREV_BEFORE_PERIOD = _set(
@@ -520,6 +751,12 @@ class Lexicon:
     """Multi-word keep terms ("New York"), longest first (for one alternation regex)."""
     brand_phrases: tuple[str, ...] = field(default=())
     """Multi-word brands ("Home Depot"): kept, or a PLACE after an employment cue."""
+    cities: frozenset[str] = field(default=frozenset())
+    """One-word towns and cities ("tucson", "durham"), folded: a PLACE in lower-case writing too."""
+    city_phrases: frozenset[str] = field(default=frozenset())
+    """Multi-word towns and cities, words joined by one space ("baton rouge", "st louis")."""
+    major_cities: frozenset[str] = field(default=frozenset())
+    """Big one-word cities, a PLACE even with no "in"/"from" before them ("chicago winters")."""
 
     @classmethod
     def load(cls) -> Lexicon:
@@ -535,6 +772,8 @@ class Lexicon:
         keep_all = [_lower(e) for e in _entries(_read("keep_terms.txt"))]
         brands_all = [_lower(e) for e in _entries(_read("brands.txt"))]
         regions = {_lower(e) for e in _entries(_read("regions.txt"))}
+        cities = set(_entries(_read("cities.txt")))  # generated already folded, one space between words
+        cities -= {fold(e) for e in keep_all} | {fold(e) for e in regions} | {fold(e) for e in brands_all}
         return cls(
             first_names=frozenset(first),
             surnames=frozenset(last),
@@ -544,6 +783,9 @@ class Lexicon:
             brands=frozenset(e for e in brands_all if " " not in e),
             phrases=tuple(sorted({e for e in keep_all if " " in e}, key=len, reverse=True)),
             brand_phrases=tuple(sorted({e for e in brands_all if " " in e}, key=len, reverse=True)),
+            cities=frozenset(c for c in cities if " " not in c),
+            city_phrases=frozenset(c for c in cities if " " in c),
+            major_cities=frozenset(fold(e) for e in _entries(_read("cities_major.txt"))),
         )
 
 
@@ -609,6 +851,8 @@ class Deidentifier:
         self._phrase_re = _alternation(self._lex.phrases)
         self._brand_re = _alternation(self._lex.brand_phrases)
         self._word_cache: dict[str, bool] = {}
+        self._near_cache: dict[str, bool] = {}
+        self._city_pairs = frozenset(" ".join(p.split(" ", 2)[:2]) for p in self._lex.city_phrases)
 
     # ------------------------------------------------------------------ public
 
@@ -647,6 +891,10 @@ class Deidentifier:
             if initials in _INITIALS_NOT_NAMES:
                 continue
             spans.append(_Span(match.start(), match.start() + len(initials), "NAME", 60))
+        if "." in text:
+            for match in _LOWER_INITIALS.finditer(text):
+                if match.group() not in _LOWER_INITIALS_NOT_NAMES:
+                    spans.append(_Span(match.start(), match.end(), "NAME", 60))
         return _non_overlapping(spans)
 
     def _valid(self, check: str, match: re.Match[str], text: str) -> tuple[int, int] | None:
@@ -918,9 +1166,152 @@ class Deidentifier:
                 continue
             kinds[i] = self._classify(tokens, i, text, initials_ends)
 
+        self._cities(tokens, kinds, text, protected)
+        self._lower_institutions(tokens, kinds, text, protected)
         self._extend_runs(tokens, kinds, text, protected)
         self._propagate(tokens, kinds, protected, text)
         return employers + self._token_spans(tokens, kinds, text)
+
+    def _cities(self, tokens: list[_Token], kinds: list[str | None], text: str, protected: set[int]) -> None:
+        """Towns and cities from the gazetteer, which matter most where writing is lower-case.
+
+        A multi-word city is a PLACE when one of its words is not ordinary English ("daly city"),
+        when it is capitalised mid-sentence ("in Garden Grove"), or after "in/from/near..." ("in
+        baton rouge"). A one-word city is a PLACE in lower case when it is not an English word or a
+        first name and a location word precedes it ("in durham"), or when it is a big city
+        ("chicago's"); capitalised, an English-word city counts only after such a word ("in Bend").
+        """
+        lex = self._lex
+        pairs = self._city_pairs
+        cities = lex.cities
+        n = len(tokens)
+        i = 0
+        while i < n:
+            tok = tokens[i]
+            low = tok.low
+            in_heads = i + 1 < n and f"{low} {tokens[i + 1].low}" in pairs
+            if not in_heads and (kinds[i] is not None or low not in cities):
+                i += 1
+                continue
+            if tok.taken or tok.start in protected:
+                i += 1
+                continue
+            prev = tokens[i - 1] if i > 0 and _adjacent(text, tokens[i - 1], tok) else None
+            cued = prev is not None and prev.low in _CITY_CUES and not prev.possessive
+            matched = self._city_phrase(tokens, i, text, protected, cued) if in_heads else 0
+            if matched:
+                for k in range(i, i + matched):
+                    kinds[k] = "PLACE"
+                i += matched
+                continue
+            if kinds[i] is None and len(low) >= 4 and low in lex.cities and not self._kept(tok.lower):
+                if tok.text.islower():
+                    plain = not self._is_word(low) and not self._first_name(low)
+                    if plain and (cued or tok.possessive or low in lex.major_cities):
+                        kinds[i] = "PLACE"  # "in durham", "chicago's south side", "tucson"
+                elif (
+                    tok.cap
+                    and not tok.sent_start
+                    and cued
+                    and prev is not None
+                    and prev.text.islower()
+                    and prev.low != "to"
+                    and low not in _GENERIC_PLACE_WORDS
+                    and low not in _CITY_PHRASES_NOT_PLACES
+                ):
+                    kinds[i] = "PLACE"  # "her sister in Bend"
+            i += 1
+
+    def _city_phrase(self, tokens: list[_Token], i: int, text: str, protected: set[int], cued: bool) -> int:
+        """How many words of a multi-word city start at word ``i`` (0 when none counts).
+
+        A city made only of English words ("garden grove", "cross country") needs a location word
+        before it that cannot start a verb phrase: "in", "from", "near"..., or "to" after a verb of
+        moving ("moved to cedar rapids", not "wants to cut off contact").
+        """
+        for size in (3, 2):
+            if i + size > len(tokens):
+                continue
+            run = tokens[i : i + size]
+            key = " ".join(t.low for t in run)
+            if key not in self._lex.city_phrases:
+                continue
+            if any(t.taken or t.start in protected or t.caps for t in run[1:]) or any(
+                t.possessive for t in run[:-1]
+            ):
+                continue
+            if not all(_adjacent(text, a, b, allow_dot=True) for a, b in itertools.pairwise(run)):
+                continue
+            distinctive = any(not self._is_word(t.low) and t.low not in _FUNCTION_WORDS for t in run)
+            titled = all(t.cap for t in run) and not run[0].sent_start
+            if distinctive or titled:
+                return size
+            if cued and run[0].low != "the" and key not in _CITY_PHRASES_NOT_PLACES:
+                prev, before = tokens[i - 1].low, tokens[i - 2].low if i > 1 else ""
+                if prev not in ("to", "into", "toward", "towards", "via") or before in _MOVED:
+                    return size
+        return 0
+
+    def _lower_institutions(
+        self, tokens: list[_Token], kinds: list[str | None], text: str, protected: set[int]
+    ) -> None:
+        """Lower-case schools, clinics, churches, cafés and apartments: "at oak ridge elementary".
+
+        Capitalised ones are found word by word; in lower case a name is made of ordinary words,
+        so it counts when it closes with an institution word, follows "at/from/to/in (the)", and
+        has a word before the institution word that is not generic ("the community center" stays).
+        A saint's name after such a word is a church or school too ("AA at st. mark's").
+        """
+        n = len(tokens)
+        for s in range(1, n):
+            tok = tokens[s]
+            low = tok.low
+            if low not in _INSTITUTION_WORDS and low not in ("st", "saint"):
+                continue
+            if not tok.text.islower() or tok.taken or tok.start in protected:
+                continue
+            if low in ("st", "saint") and s + 1 < n:
+                after = tokens[s + 1]
+                prev = tokens[s - 1]
+                if (
+                    _adjacent(text, prev, tok)
+                    and prev.low in _INSTITUTION_CUES
+                    and _adjacent(text, tok, after, allow_dot=True)
+                    and after.text.islower()
+                    and (after.possessive or self._first_name(after.low))
+                ):
+                    kinds[s] = kinds[s + 1] = "PLACE"  # "at st. mark's", "to st jude"
+                continue
+            if tok.low not in _INSTITUTION_WORDS:
+                continue
+            first = s
+            while first - 1 >= 0 and s - first < 3:
+                m = tokens[first - 1]
+                if not (m.text.islower() and _adjacent(text, m, tokens[first])) or m.taken or m.possessive:
+                    break
+                if m.start in protected or m.low in _FUNCTION_WORDS or m.low in _DETERMINERS:
+                    break
+                if m.low in _RELATION_CUES or m.low in _INSTITUTION_CUES:
+                    break
+                first -= 1
+            if first == s or first == 0:
+                continue
+            before = tokens[first - 1]
+            if not _adjacent(text, before, tokens[first]) or before.possessive:
+                continue
+            cued = before.low in _INSTITUTION_CUES or (
+                before.low == "the"
+                and first >= 2
+                and tokens[first - 2].low in _INSTITUTION_CUES
+                and _adjacent(text, tokens[first - 2], before)
+            )
+            if not cued and not text[: tokens[first].start].endswith("("):
+                continue
+            modifiers = tokens[first:s]
+            if all(m.low in _GENERIC_PLACE_WORDS or m.low in _PLACE_SUFFIXES for m in modifiers):
+                continue  # "at the community center", "in high school"
+            for k in range(first, s + 1):
+                kinds[k] = "PLACE"
 
     def _phrases(self, text: str) -> tuple[set[int], list[_Span]]:
         """Multi-word terms: words inside kept phrases ("New York"), and brands that are employers.
@@ -972,6 +1363,8 @@ class Deidentifier:
         if after_initial and tok.cap and not self._kept(tok.lower) and (not c.is_word or c.nameish):
             return "NAME"  # "J. Smith"
         naming = c.prev is not None and (c.plow in _NAMING_CUES or (c.p2low, c.plow) in _NAMING_PAIRS)
+        if c.plow == "pronounced" and c.prev is not None and text[: c.prev.start].rstrip().endswith("("):
+            return "NAME"  # "Aisling (pronounced ash-ling)": the sound of a name is the name
         plausible = tok.cap or not c.is_word or c.first_name  # not "her name is important"
         if naming and plausible and low not in _RELATION_CUES and not self._kept(tok.lower):
             return "NAME"  # "named Jaxon", "goes by Emeka", "aka Bart"
@@ -1010,8 +1403,21 @@ class Deidentifier:
             is_word=self._is_word(tok.low),
             nameish=self._nameish(tok.low),
             first_name=self._first_name(tok.low),
-            person_cue=prev is not None and plow in _RELATION_CUES and not prev.possessive,
+            person_cue=(prev is not None and plow in _RELATION_CUES and not prev.possessive)
+            or (text[tok.end : tok.end + 1] == ")" and self._bracketed_after_cue(tokens, i, text)),
             employer=employer,
+        )
+
+    def _bracketed_after_cue(self, tokens: list[_Token], i: int, text: str) -> bool:
+        """A word alone in brackets right after a person word: "clt (MK)", "her son (Deshawn)"."""
+        if i == 0 or text[tokens[i].end : tokens[i].end + 1] != ")":
+            return False
+        prev = tokens[i - 1]
+        return (
+            text[prev.end : tokens[i].start] in ("(", " (")
+            and prev.low in _RELATION_CUES
+            and not prev.possessive
+            and not tokens[i].possessive
         )
 
     def _classify_acronym(self, tokens: list[_Token], i: int, text: str, c: _Context) -> str | None:
@@ -1022,7 +1428,7 @@ class Deidentifier:
         if c.person_cue and len(tok.text) <= 3:
             return "NAME"  # "client JR", "pt M"
         nxt = c.nxt
-        initials = tok.caps and len(tok.text) <= 3 and nxt is not None
+        initials = (tok.caps or len(tok.text) == 1) and len(tok.text) <= 3 and nxt is not None
         if (
             initials
             and nxt is not None
@@ -1046,8 +1452,8 @@ class Deidentifier:
     def _classify_lower(self, tokens: list[_Token], i: int, text: str, c: _Context) -> str | None:
         """Lower-case words: names only from the name lists or a strong cue ("pt jose", "cl grace asked")."""
         low = c.tok.low
-        if c.person_cue and not c.is_word and len(low) >= 2:
-            return "NAME"
+        if c.person_cue and not c.is_word and len(low) >= 2 and (c.nameish or not self._misspelt(low)):
+            return "NAME"  # "pt jaxon", but not "called supervisor immediatly"
         if low.startswith(_HYPHEN_PARTICLES) and self._particle_surname(c.tok):
             return "NAME"  # "al-Hashimi", "el-sayed"
         if (
@@ -1065,9 +1471,21 @@ class Deidentifier:
         speaks = c.nxt is not None and c.nxt.low in _SPEECH_VERBS and c.nxt.low not in _BE_VERBS
         if c.first_name and speaks and subject:
             return "NAME"  # "then amber said", "crystal told me"
-        kin = c.tok.possessive and c.nxt is not None and c.nxt.low in _RELATION_CUES
-        if c.first_name and kin and low not in _RELATION_CUES and low not in _DETERMINERS:
-            return "NAME"  # "hope's mom called": only a person has a mom
+        ordinary = low in _RELATION_CUES or low in _DETERMINERS
+        if c.first_name and subject and not ordinary and self._and_person(tokens, i, text):
+            return "NAME"  # "grace and her wife came in", "mark & i did a chain analysis"
+        if c.first_name and subject and not ordinary and _IS_A_ROLE.match(text, c.tok.end):
+            return "NAME"  # "faith is a youth pastor": only a person is a pastor
+        kin = (
+            c.tok.possessive and c.nxt is not None and (c.nxt.low in _RELATION_CUES or c.nxt.low in _PERSONAL)
+        )
+        if c.first_name and kin and not ordinary:
+            return "NAME"  # "hope's mom called", "frank's appt": only a person has a mom or an appt
+        if c.first_name and not ordinary and _AGE_AFTER_NAME.match(text, c.tok.end):
+            return "NAME"  # "grace, 34, came in": an age set off after a word marks a person
+        told = c.plow in _TELL_VERBS and c.prev is not None and not c.tok.possessive
+        if c.first_name and told and not ordinary and len(low) >= 3 and _OBJECT_ENDS.match(text, c.tok.end):
+            return "NAME"  # "told frank i was worried", "texted grace abt the time change"
         if (
             c.first_name
             and len(low) >= 3
@@ -1078,13 +1496,53 @@ class Deidentifier:
             return "NAME"  # "session w/ grace today": who a session is with is a person
         if (c.tok.lower in self._lex.brands or not c.is_word) and c.employer:
             return "PLACE"  # "works at target"
+        if c.plow == "at" and c.p2low in _AT_ROLES and not c.is_word and len(low) >= 3:
+            return "PLACE"  # "a sophomore at ucla", "a nurse at kaiser"
+        if c.plow in ("called", "named") and c.p2low in _PLACE_KINDS and not c.is_word:
+            return "PLACE"  # "a small town called cedarburg"
         moved = c.p2low in _PLACE_VERBS or (c.p2low in ("back", "up", "out") and c.p3low in _PLACE_VERBS)
         if not c.is_word and c.plow in ("to", "in", "from") and moved:
             return "PLACE"  # "moved back to fresno"
         institution = c.nxt is not None and c.nxt.low in _PLACE_SUFFIXES and len(low) >= 3
         if institution and not c.is_word and c.plow not in _DETERMINERS:
             return "PLACE"  # "lincoln high"
+        if (
+            c.plow in _LOWER_PLACE_CUES
+            and not c.is_word
+            and len(low) >= 4
+            and c.prev is not None
+            and not c.prev.possessive
+            and not low.endswith(_DRUG_ENDINGS)
+            and ("-" in low or low.endswith(_TOPONYM_ENDINGS) or low in self._lex.surnames)
+            and not self._misspelt(low)
+        ):
+            return "PLACE"  # "like 800 ppl in millbrook", "the one in bed-stuy", "a sophomore at georgetown"
         return None
+
+    def _misspelt(self, low: str) -> bool:
+        """Whether a word that is not in the lists is one typing slip from one that is ("sesion").
+
+        Trainees type fast; a slip must not turn a word into a name or a place. A slip is one letter
+        dropped, added, changed or two swapped; words under five letters are too short to tell.
+        """
+        cached = self._near_cache.get(low)
+        if cached is not None:
+            return cached
+        words = self._lex.words
+        result = False
+        if len(low) >= 5 and low.isalpha():
+            letters = "abcdefghijklmnopqrstuvwxyz"
+            splits = [(low[:k], low[k:]) for k in range(len(low) + 1)]
+            candidates = itertools.chain(
+                (a + b[1:] for a, b in splits if b),
+                (a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1),
+                (a + c + b[1:] for a, b in splits if b for c in letters),
+                (a + c + b for a, b in splits for c in letters),
+            )
+            result = any(w != low and len(w) >= 4 and w in words for w in candidates)
+        if len(self._near_cache) < 20_000:
+            self._near_cache[low] = result
+        return result
 
     def _classify_capitalised(self, tokens: list[_Token], i: int, text: str, c: _Context) -> str | None:
         """Capitalised words: mid-sentence a capital is evidence; at a sentence start it is not."""
@@ -1158,13 +1616,8 @@ class Deidentifier:
         if gap.strip() == "(":
             return True  # "River (they/them)"
         nlow = nxt.low
-        if gap.strip() == "&" or (nlow == "and" and i + 2 < len(tokens)):
-            k = i + 1 if gap.strip() == "&" else i + 2
-            other = tokens[k]
-            if other.low in ("i", "me") and other.start - tokens[k - 1].end <= 2:
-                return True  # "Mark and I did a chain analysis"
-            if other.low in _AND_PERSON and k + 1 < len(tokens) and tokens[k + 1].low in _RELATION_CUES:
-                return True  # "Mercy and her sister", "Harmony & her dad"
+        if self._and_person(tokens, i, text):
+            return True  # "Mark and I did a chain analysis", "Mercy and her sister"
         if gap.strip() == "&":
             return False
         if nlow == "from" and self._first_name(tok.low) and _FROM_GROUP.match(text, nxt.end):
@@ -1186,6 +1639,22 @@ class Deidentifier:
         if nxt.cap and not self._kept(nxt.lower) and not gap.strip():
             return (nlow in self._lex.surnames or not self._is_word(nlow)) and nlow not in _PLACE_SUFFIXES
         return False
+
+    def _and_person(self, tokens: list[_Token], i: int, text: str) -> bool:
+        """Whether word ``i`` is followed by "and I" or "and her <relative>" ("& his dad")."""
+        if i + 2 >= len(tokens):
+            return False
+        gap = text[tokens[i].end : tokens[i + 1].start].strip()
+        if gap == "&":
+            k = i + 1
+        elif not gap and tokens[i + 1].low == "and":
+            k = i + 2
+        else:
+            return False
+        other = tokens[k]
+        if other.low in ("i", "me") and other.start - tokens[k - 1].end <= 2:
+            return True
+        return other.low in _AND_PERSON and k + 1 < len(tokens) and tokens[k + 1].low in _RELATION_CUES
 
     def _extend_runs(
         self, tokens: list[_Token], kinds: list[str | None], text: str, protected: set[int]
@@ -1230,6 +1699,8 @@ class Deidentifier:
                     end = j
                 elif tok.cap and not self._kept(tok.lower) and kinds[i] == "PLACE" and not tok.sent_start:
                     end = j  # "Long Beach", "Salt Lake City"
+                elif kinds[i] == "PLACE" and tok.text.islower() and low in _PLACE_TAILS:
+                    end = j  # "bernal heights", "westfield middle", "riverside clinic"
                 elif (
                     not tok.cap
                     and not tok.caps
@@ -1238,6 +1709,15 @@ class Deidentifier:
                     and not self._is_word(low)
                 ):
                     end = j  # "maria gonzalez"
+                elif (
+                    kinds[i] == "NAME"
+                    and len(tok.text) == 1
+                    and tok.text.islower()
+                    and tok.text != "i"
+                    and text[tok.end : tok.end + 1] == "."
+                    and text[tokens[j - 1].end : tok.start] == " "
+                ):
+                    end = j  # "ahmad k.": a surname's initial after a found name
                 elif low in _NAME_PARTICLES and kinds[i] == "NAME":
                     m = j
                     while (
@@ -1337,9 +1817,12 @@ class Deidentifier:
         followed by a word that makes them ordinary ("Hope this helps").
         """
         found: dict[str, str] = {}
+        lower_found: set[str] = set()
         for tok, kind in zip(tokens, kinds, strict=True):
             if kind is not None and len(tok.low) >= 2:
                 found.setdefault(tok.low, kind)
+                if kind == "NAME" and tok.text.islower():
+                    lower_found.add(tok.low)
         if not found:
             return
         for i, tok in enumerate(tokens):
@@ -1352,6 +1835,9 @@ class Deidentifier:
                 continue  # "Georgia said she moved to Georgia": the state stays
             if self._is_word(tok.low):
                 if not tok.cap:
+                    seen = i > 0 and tokens[i - 1].low in _SEE_VERBS and _adjacent(text, tokens[i - 1], tok)
+                    if tok.text.islower() and tok.low in lower_found and seen:
+                        kinds[i] = kind  # "grace and her wife ... i only see grace individually"
                     continue
                 nxt = tokens[i + 1].low if i + 1 < len(tokens) else ""
                 if nxt in _FUNCTION_WORDS and nxt not in _SPEECH_VERBS and nxt not in ("and", "is", "was"):

@@ -502,6 +502,8 @@ _PATTERNS: tuple[_Pattern, ...] = (
         r"(?<![\w@./])@(?!(?:here|channel|everyone)\b)[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?",
         96,
     ),
+    # a Cash App $cashtag ("venmo'd me from $jmoney4040"); "$20" is money and stays
+    _p("HANDLE", r"(?<![\w$])\$[A-Za-z_][A-Za-z0-9_]{2,19}\b", 96),
     _p(
         "IP",
         r"(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?!\d|\.\d)",

@@ -146,6 +146,8 @@ def test_text_without_identifiers_is_unchanged(deid: Deidentifier) -> None:
             ["I hope", "she will", "grace", "God", "Monday"],
         ),
         ("Honestly the session was hard. Grace under pressure!", [], ["Honestly", "Grace under pressure"]),
+        # a Cash App $cashtag is a handle; a dollar amount is not
+        ("she paid the $20 copay from $jmoney4040", ["jmoney4040"], ["$20 copay"]),
     ],
 )
 def test_examples(deid: Deidentifier, text: str, removed: list[str], kept: list[str]) -> None:

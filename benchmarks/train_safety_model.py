@@ -8,7 +8,10 @@ Training data, all from the repository:
 * positives: the ``safety_crisis`` rows of ``tests/data/boundary_eval.jsonl`` and the
   ``safety_crisis`` examples of ``commands/data/classifier_training.yml``;
 * negatives: ``tests/data/safety_negatives.jsonl`` and every other category's examples in the
-  training file (ordinary boundary questions).
+  training file (ordinary boundary questions);
+* both: the independent authors' safety sets (``ROUND_FILES``: ``safety_heldout.jsonl`` and the
+  ``safety_round*`` files), each a batch of risks and hard negatives written without reading the
+  patterns.
 
 The non-safety rows of ``boundary_eval.jsonl`` are kept out of training on purpose: they stay a
 held-out check that the backstop is quiet on ordinary questions.
@@ -21,7 +24,11 @@ negatives; it is then scored on round k. With ``safety.orig.py`` (the patterns b
 and later snapshots in ``DIR``, it also reports patterns that never saw round k, alone and OR the
 backstop. The shipped threshold is chosen from the outer out-of-fold scores of all rounds.
 
-Run: ``python benchmarks/train_safety_model.py --rounds /tmp/safety_rounds``.
+``--repo-rounds`` runs the same leave-one-round-out evaluation with the authors' sets in the
+repository as the rounds (one round per author; both halves of a dev/test pair together), so the
+figures can be reproduced from a clean checkout.
+
+Run: ``python benchmarks/train_safety_model.py --repo-rounds --max-fa 0.02`` (or ``--rounds DIR``).
 """
 
 from __future__ import annotations
@@ -50,6 +57,15 @@ from commands.safety_model import KINDS, features  # noqa: E402
 
 DATA = ROOT / "tests" / "data"
 OUT = ROOT / "commands" / "data" / "safety_model.json"
+
+ROUND_FILES: tuple[tuple[str, ...], ...] = (
+    ("safety_heldout",),
+    ("safety_round3",),
+    ("safety_round4_dev", "safety_round4_test"),
+    ("safety_round5_dev", "safety_round5_test"),
+    ("safety_round6_dev", "safety_round6_test"),
+)
+"""The independent authors' sets, one round each, in the order they were written."""
 
 EPOCHS = 12
 L2 = 1e-4
@@ -83,7 +99,24 @@ def load_examples() -> tuple[list[Example], list[str]]:
     for category, spec in training["categories"].items():
         label = int(category == "safety_crisis")
         examples.extend(Example(text, label, "yml") for text in spec.get("examples", []))
+    seen = {e.text for e in examples}
+    for pos, neg in repo_rounds().values():
+        examples.extend(Example(text, 1, "round") for text in pos if text not in seen)
+        examples.extend(Example(text, 0, "round") for text in neg if text not in seen)
     return examples, held_out
+
+
+def repo_rounds() -> dict[int, tuple[list[str], list[str]]]:
+    """The authors' sets of ``ROUND_FILES`` as rounds: (risks, not risks) per author."""
+    rounds: dict[int, tuple[list[str], list[str]]] = {}
+    for k, names in enumerate(ROUND_FILES, start=1):
+        pos: list[str] = []
+        neg: list[str] = []
+        for name in names:
+            for row in _jsonl(DATA / f"{name}.jsonl"):
+                (pos if row.get("risk", row.get("safety")) else neg).append(row["text"])
+        rounds[k] = (pos, neg)
+    return rounds
 
 
 # ------------------------------------------------------------------------------------ logistic regression
@@ -170,6 +203,8 @@ def threshold_for(neg_scores: Sequence[float], max_fa: float) -> float:
 
 
 def read_rounds(directory: Path) -> dict[int, tuple[list[str], list[str]]]:
+    if str(directory) == REPO_ROUNDS:
+        return repo_rounds()
     rounds: dict[int, tuple[list[str], list[str]]] = {}
     k = 1
     while (directory / f"r{k}_pos.txt").exists():
@@ -179,6 +214,9 @@ def read_rounds(directory: Path) -> dict[int, tuple[list[str], list[str]]]:
         k += 1
     return rounds
 
+
+REPO_ROUNDS = "<repository>"
+"""Stands for ``repo_rounds()`` where a rounds directory is expected."""
 
 _FEATS: dict[str, list[str]] = {}
 
@@ -383,17 +421,20 @@ def build(threshold: float) -> dict[str, Any]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=Path, help="directory of rN_pos.txt / rN_neg.txt batches")
-    parser.add_argument("--max-fa", type=float, default=0.03, help="false-alarm budget of the backstop")
+    parser.add_argument("--repo-rounds", action="store_true", help="the authors' sets in tests/data")
+    parser.add_argument("--max-fa", type=float, default=0.01, help="false-alarm budget of the backstop")
     parser.add_argument("--threshold", type=float, help="use this threshold instead of evaluating")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--no-write", action="store_true")
     args = parser.parse_args()
     if args.threshold is not None:
         threshold = args.threshold
+    elif args.repo_rounds:
+        threshold = evaluate(Path(REPO_ROUNDS), args.max_fa, args.workers)
     elif args.rounds is not None:
         threshold = evaluate(args.rounds, args.max_fa, args.workers)
     else:
-        parser.error("give --rounds to choose the threshold, or --threshold")
+        parser.error("give --repo-rounds or --rounds to choose the threshold, or --threshold")
     data = build(threshold)
     if not args.no_write:
         OUT.write_text(json.dumps(data, separators=(",", ":"), sort_keys=False) + "\n", encoding="utf-8")

@@ -471,6 +471,10 @@ _IDIOMS: tuple[re.Pattern[str], ...] = tuple(
         r"(?:glass|can|knife|paper|fence|nail))\b",
         r"\bserial killers?\b",
         r"\bsuicide (?:wings|sauce|doors|squeeze|runs?|drills|sprints|lane|king)\b",
+        # a password changed, not a person shut out
+        r"\block(?:s|ed|ing)? (?:him|her|them|me) out of (?:his|her|their|my) (?:\w+ )?(?:account|accounts|"
+        r"email|"
+        r"phone|laptop|computer|profile|wifi|netflix|icloud|instagram|facebook|bank app|app|portal)\b",
         r"\b(?:the )?(?:word|term|named|calls? it|dubbed) suicide\b(?! (?:watch|risk|attempt|note|plan))",
         r"\b(?:would|had|d) rather die than (?!live\b|go on\b|keep living\b|be\b|face\b|lose\b|wake up\b|go "
         r"back\b|spend\b|stay\b|return\b|keep\b|feel\b)\w+",
@@ -1700,6 +1704,14 @@ _HOMICIDE: tuple[_Rule, ...] = (
         r"as prescribed|meds? (?:he|she) (?:refuses|forgets))\b",
     ),
     (
+        r"\b(?:nobody|no one|none of (?:them|us|you)|neither of (?:them|us|you)) (?:is |are |will be |"
+        r"is going "
+        r"to be )?(?:walking|walks|walk|getting|gets|get|coming|comes|making it) out of (?:that|the|this) "
+        r"(?:\w+ )?(?:courtroom|court|room|house|office|building|motel|hotel|school|meeting|hearing|place)\b",
+        "a threat that nobody leaves alive",
+        r"\b(?:game|escape room|movie|novel|show|traffic|snow|storm|lockdown drill)\b",
+    ),
+    (
         r"\bmake sure (?:neither|none|nobody|no one) (?:of them |of you |of those )?(?:walks|walk|gets|get|"
         r"comes|come|leaves|leave|makes it) (?:out|home|back)\b",
         "a threat to kill",
@@ -2899,6 +2911,7 @@ _RESOLVED = re.compile(
     r"neglect|"
     r"concerns?|signs?|issues?)|unfounded|unsubstantiated|"
     r"screened out|(?:case|it|investigation) (?:was |is |got )?closed|closed (?:the|her|his|their) case|"
+    r"(?:it |which |and )?(?:has |have |had )?(?:all )?healed (?:fine|up|well|completely|nicely)|"
     r"(?:recovery|recovered|sober|clean|stable|safe|well|fine|symptom free|abstinent) since|"
     r"(?:none|nothing|no (?:incidents?|episodes?|attempts?|self harm|cutting|suicidal ideation|relapse|"
     r"problems|issues)) since|"
@@ -3172,6 +3185,11 @@ _FACTOR_PATTERNS: dict[str, str] = {
     "pregnant": r"\b(?:pregnant|weeks pregnant|months pregnant|her pregnancy|expecting a baby)\b",
     "preg_sign": r"\b(?:bleeding|(?:bad|severe|sharp|terrible|very bad) (?:pain|cramp\w*)|water broke|"
     r"contractions|(?:not|has not) felt the baby move|baby (?:is not|stopped) moving)\b",
+    "anger": r"\b(?:furious|enraged|livid|seething|in a rage|(?:so |really )?pissed (?:off )?at|"
+    r"shorted (?:him|"
+    r"her|them|me)|ripped (?:him|her|them|me) off|screwed (?:him|her|them|me) over|wants? revenge|"
+    r"get (?:even|"
+    r"back at))\b",
     "infant": r"\b(?:newborn|infant|baby|babies|toddler|toddlers)\b",
     "intent_do": r"\b(?:going to|will|plans? to|planning to|ready to|about to|decided to) (?:finally )?"
     r"(?:do it|end it|go through with it)\b",
@@ -3271,7 +3289,11 @@ _FACTOR_PATTERNS: dict[str, str] = {
     r"boyfriend|partner))\b(?= *$| [.,!?;:]| (?:tonight|today|once|for good|himself|herself|and|when|if)\b)|"
     r"make sure (?:nobody|no one) (?:gets|has|sees|can have) (?:them|her|him|the kids)|"
     r"you know what (?:happens|"
-    r"will happen)|(?:has|had|have) it coming|deserves? what (?:is|s) coming|(?:everybody|everyone|they|"
+    r"will happen)|(?:has|had|have) it coming|(?:the world|everyone|everybody|we|life|things|the house) "
+    r"(?:would|will) be (?:so )?(?:better|quieter|safer|easier|happier|more peaceful) (?:off )?without "
+    r"(?:her|his|their|my) (?:\w+ )?(?:stepfather|stepdad|stepmom|dad|father|mom|mother|husband|wife|ex|"
+    r"boss|brother|sister|roommate|neighbor|uncle|boyfriend|girlfriend)|deserves? what (?:is|s) coming|"
+    r"(?:everybody|everyone|they|"
     r"them all|all of them|he|she) (?:will|is going to|are going to|gonna) pay\b|(?:is|"
     r"are) going to get (?:it|theirs|his|hers)|obsessed "
     r"(?:with|w) (?:his|her|their) (?:ex|wife|husband|girlfriend|boyfriend|coworker|boss|neighbor)|(?:better|"
@@ -3501,6 +3523,7 @@ _COMBOS: tuple[tuple[frozenset[str], frozenset[str], SafetyKind, str], ...] = (
     (frozenset({"funeral"}), frozenset({"own_one"}), "suicide", "talk of their own funeral"),
     (frozenset({"dosing_other"}), frozenset({"infant"}), "abuse", "a child given drugs or alcohol"),
     (frozenset({"pregnant"}), frozenset({"preg_sign"}), "medical", "signs of a pregnancy emergency"),
+    (frozenset({"anger"}), frozenset({"weapon"}), "homicide", "a weapon with anger at someone"),
     (
         frozenset({"injury_mark"}),
         frozenset({"perp_tool"}),

@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 import yaml
 
+from commands import safety
 from commands.classify import CATEGORY_IDS, Classification, classify
 from commands.safety import SafetySignal, check, normalize
 
@@ -178,7 +179,6 @@ def test_safety_fires_with_the_right_kind(text: str, kind: str) -> None:
         "insurance cap is hit, pt cant afford more. how to wrap up w/o abandoning him",
         "her deductible got hit in march so the copay changed",
         "we lock the meds in a box at the clinic",
-        "she made me promise to take care of her cat after",  # one warning sign alone
         "she asked me to feed her cat after school while she is at camp",
         "i lock the door when the kids are in the room",
     ],
@@ -257,3 +257,16 @@ def test_classification_is_fast() -> None:
         timings.append(time.perf_counter() - started)
     p99 = statistics.quantiles(timings, n=100)[98]
     assert p99 < 0.020, f"p99 {p99 * 1000:.1f} ms"
+
+
+def test_an_unsaid_after_for_a_pet_is_asked_about() -> None:
+    """One warning sign alone does not fire a pattern, but the learned backstop asks to check.
+
+    Until 2026-12-04 this was pinned as quiet. The fifth author's set then wrote the same sign as a
+    risk ("make sure her cat goes to a good home 'after'"), and the backstop retrained on the
+    authors' sets learned it; a supervisor would ask "after what?" too.
+    """
+    text = "she made me promise to take care of her cat after"
+    assert safety.check_patterns(text) is None
+    signal = safety.check(text)
+    assert signal is not None and signal.reason == safety.BACKSTOP_REASON

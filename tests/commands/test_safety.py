@@ -14,7 +14,15 @@ from typing import Any
 
 import pytest
 
-from commands.safety import BACKSTOP_REASON, SafetySignal, backstop_input, check, check_patterns, normalize
+from commands.safety import (
+    _BACKSTOP,
+    BACKSTOP_REASON,
+    SafetySignal,
+    backstop_input,
+    check,
+    check_patterns,
+    normalize,
+)
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
@@ -220,11 +228,17 @@ def test_non_safety_eval_rows_stay_quiet() -> None:
     ],
 )
 def test_backstop_catches_paraphrases_the_patterns_miss(text: str, kind: str) -> None:
-    assert check_patterns(text) is None, text
+    """The backstop alone catches each; the answer's kind is right whoever caught it.
+
+    Since 2026-12-04 the patterns catch the stepfather one too ("the world would be quieter
+    without her stepfather" is now a threat factor), so only the backstop's part is pinned for it.
+    """
+    assert _BACKSTOP.fires(backstop_input(text)), text
     signal = check(text)
     assert isinstance(signal, SafetySignal), text
-    assert signal.reason == BACKSTOP_REASON
     assert signal.kind in kind.split("|"), (text, signal)
+    if check_patterns(text) is None:
+        assert signal.reason == BACKSTOP_REASON
 
 
 @pytest.mark.parametrize(

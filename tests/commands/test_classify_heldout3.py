@@ -22,7 +22,10 @@ the floors were set (2026-12-04):
   n-gram weight) on the dev halves of this set and of ``boundary_heldout_dev.jsonl``, ties broken
   by the in-sample eval: smoothing 1.0 -> 0.5 and n-gram weight 0.3 -> 0.5 (dev 0.975 -> 0.979).
   The grid printed the test figures too, so they are not untouched; the two configurations tied
-  on dev score the same on test. Test after: top-1 95/120 (0.792), top-3 112/120 (0.933).
+  on dev score the same on test. Test after: top-1 95/120 (0.792), top-3 112/120 (0.933);
+* then 374 training phrasings from another independent author, written without reading the
+  training file or any test set, added as examples (not chosen by this set): test top-1 99/120
+  (0.825), top-3 114/120 (0.950); dev unchanged.
 
 The floors sit a little below those figures, so a regression fails here. The held-out phrasings are
 kept out of the training file (checked below), or these figures would stop measuring anything.
@@ -46,7 +49,7 @@ DATA = Path(__file__).resolve().parents[1] / "data"
 
 FLOORS: dict[str, tuple[float, float]] = {
     "boundary_heldout3_dev.jsonl": (0.975, 0.99),
-    "boundary_heldout3_test.jsonl": (0.775, 0.925),
+    "boundary_heldout3_test.jsonl": (0.8, 0.935),
 }
 """Per file: (top-1, top-3) accuracy floors."""
 

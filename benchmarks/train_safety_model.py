@@ -28,7 +28,9 @@ backstop. The shipped threshold is chosen from the outer out-of-fold scores of a
 repository as the rounds (one round per author; both halves of a dev/test pair together), so the
 figures can be reproduced from a clean checkout.
 
-Run: ``python benchmarks/train_safety_model.py --repo-rounds --max-fa 0.02`` (or ``--rounds DIR``).
+Run: ``python benchmarks/train_safety_model.py --repo-rounds`` (or ``--rounds DIR``). The shipped model used
+the default budget of 0.5% false alarms on the held-out authors' hard negatives, which also keeps the
+backstop under 1% on the ordinary questions it never trains on.
 """
 
 from __future__ import annotations
@@ -64,6 +66,7 @@ ROUND_FILES: tuple[tuple[str, ...], ...] = (
     ("safety_round4_dev", "safety_round4_test"),
     ("safety_round5_dev", "safety_round5_test"),
     ("safety_round6_dev", "safety_round6_test"),
+    ("safety_round7_dev", "safety_round7_test"),
 )
 """The independent authors' sets, one round each, in the order they were written."""
 
@@ -422,7 +425,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=Path, help="directory of rN_pos.txt / rN_neg.txt batches")
     parser.add_argument("--repo-rounds", action="store_true", help="the authors' sets in tests/data")
-    parser.add_argument("--max-fa", type=float, default=0.01, help="false-alarm budget of the backstop")
+    parser.add_argument("--max-fa", type=float, default=0.005, help="false-alarm budget of the backstop")
     parser.add_argument("--threshold", type=float, help="use this threshold instead of evaluating")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--no-write", action="store_true")

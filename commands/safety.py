@@ -471,6 +471,27 @@ _IDIOMS: tuple[re.Pattern[str], ...] = tuple(
         r"(?:glass|can|knife|paper|fence|nail))\b",
         r"\bserial killers?\b",
         r"\bsuicide (?:wings|sauce|doors|squeeze|runs?|drills|sprints|lane|king)\b",
+        r"\bkill (?:you|me|him|her|them|us) with (?:my|her|his|their|our) (?:cooking|food|kindness|love|"
+        r"jokes|"
+        r"puns|questions)\b|\bkill (?:you|me|him|her|them) with kindness\b",
+        r"\b(?:if|whether) (?:she|he|they|i) (?:is|are|am) (?:going to|gonna) die (?:from|of) (?:her|his|"
+        r"their|my|the|"
+        r"an|this) \w+",
+        r"\b(?:makes?|made|making) (?:me|her|him) want to die\b(?=.*\b(?:laugh\w*|lol|lmao|haha\w*|joking|"
+        r"cringe|"
+        r"embarrass\w*|how (?:she|he) talks)\b)",
+        r"\bif (?:\w+ ){0,8}one more (?:\w+ )?(?:intake|intakes|progress notes?|notes?|emails?|meetings?|"
+        r"papers?|"
+        r"assignments?|shifts?|frequent flyers?|calls?|reports?|exams?|quiz|zooms?|trainings?|paperwork|"
+        r"group|groups|cases?|referrals?)\b(?: \w+){0,6},? (?:i am|i will|i will be|i am going to|"
+        r"i am gonna) "
+        r"(?:literally |just |actually )?(?:going to |gonna )?(?:walking|walk|jumping|jump|killing|kill|"
+        r"throw\w*) "
+        r"(?:myself|into the (?:sea|ocean|lake|river)|off (?:the|a) (?:\w+ )?(?:deck|roof|bridge|building|"
+        r"balcony|garage)|out (?:the|a) window)\b",
+        r"\b(?:i am|i will|she is|he is|i would) (?:literally |actually |so )?(?:going to |gonna )?die if "
+        r"(?:my|her|his|their) (?:mom|mother|dad|father|parents|boss|teacher|crush|friends|sister|brother) "
+        r"(?:sees|finds out|reads|hears|saw|found out)\b",
         # a password changed, not a person shut out
         r"\block(?:s|ed|ing)? (?:him|her|them|me) out of (?:his|her|their|my) (?:\w+ )?(?:account|accounts|"
         r"email|"
@@ -599,6 +620,7 @@ _POSS = (
 )
 _PERSON_NOUN = (
     r"(?:boss|ex|wife|husband|partner|mother|father|mom|dad|brother|sister|son|daughter|neighbor|neighbour|"
+    r"cellie|celly|cellmate|bunkie|bunkmate|inmate|guard|officer|co|"
     r"coworker|co-worker|coworkers|co-workers|teacher|teachers|roommate|landlord|kid|kids|child|children|"
     r"baby|"
     r"family|girlfriend|boyfriend|stepdad|stepmom|stepfather|stepmother|manager|supervisor|friend|friends|"
@@ -677,7 +699,8 @@ _SUICIDE: tuple[_Rule, ...] = (
         r"\bwants? (?:to be|to end up|be) "
         r"dead\b|\b(?:would|had) rather (?:be dead|die|not be alive|not exist)\b",
         "a wish to die",
-        "",
+        r"\b(?:natural causes|someday|some day|when (?:her|his|my|their) time comes|not in a rush|"
+        r"of old age)\b",
     ),
     (
         r"\bwish(?:es|ed)? (?:she|he|they|i) (?:was|were|could be) dead\b|\bwish(?:es|ed)? (?:she|he|they|i) "
@@ -796,7 +819,7 @@ _SUICIDE: tuple[_Rule, ...] = (
         r"weekend|soon|again)\b)|\b(?:going to|will|wants? to|plans? to|planning to|intends? to|"
         r"about to) overdose\b",
         "a plan to overdose",
-        "",
+        r"\b(?:after|following|since|because of) (?:an?|her|his|their) (?:od|overdose)\b",
     ),
     (
         r"\blethal dose\b|\bhow many (?:pills|tablets|of (?:her|his|their) (?:pills|meds))\b|"
@@ -835,6 +858,7 @@ _SUICIDE: tuple[_Rule, ...] = (
         r"\b(?:by accident|accidentally)\b",
     ),
     (
+        r"\btrying to disappear\b(?! (?:from|off) (?:social|instagram|facebook|the internet|online))|"
         r"\bwants? to (?:disappear forever|not exist|go to sleep (?:and|forever) not wake up|"
         r"sleep forever)\b|\b(?:go to sleep|sleep|fall asleep|rest) forever\b|\b(?:permanent|eternal|"
         r"endless) "
@@ -891,6 +915,85 @@ _SUICIDE: tuple[_Rule, ...] = (
 
 _SUICIDE_MORE: tuple[_Rule, ...] = (
     (
+        r"\bnext time (?:(?:i|she|he|they) (?:will|am going to|is going to|are going to|gonna)|ill|"
+        r"i ll) (?:go "
+        r"higher|jump "
+        r"higher|take more|use more|do it right|get it right|make sure|not (?:fail|mess up|miss|wake up))\b",
+        "talk of a surer next attempt",
+        r"\b(?:exam|test|recipe|presentation|interview|game|match|tournament|audition|paper|study)\b",
+    ),
+    (
+        r"\b(?:looking at|staring at|holding|cleaning|handling|thinking about) (?:his|her|my|the|"
+        r"their) (?:\w+ )?"
+        r"(?:guns?|pistol|rifle|handgun|pills|rope)\b(?=.*\b(?:how easy|easy it would be|how quick|"
+        r"how fast)\b)",
+        "dwelling on a means and how easy it would be",
+        r"\b(?:hunting|range|sell\w*|safe storage|lock box|gun safe)\b",
+    ),
+    (
+        r"\b(?:scheduled|schedules|timed|set) (?:it|them|the (?:message|text|email|post|letter)s?|"
+        r"an? (?:message|"
+        r"text|email|post)) to (?:send|go out|post|be sent) (?:\w+ ){0,3}(?:tomorrow|tonight|after|later|"
+        r"in the "
+        r"morning|at \d+|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b",
+        "a message to family scheduled for later",
+        r"\b(?:newsletter|invoice|reminder|appointment|marketing|work email|boss|the team|birthday)\b",
+        r"(?=.*\b(?:kids|children|family|mom|dad|mother|father|wife|husband|parents|sister|brother|everyone|"
+        r"goodbye)\b)",
+    ),
+    (
+        # from the modal on, so "doesn't matter, i won't make it" is not read as negated
+        r"(?:(?<=\bi )|(?<=\bshe )|(?<=\bhe ))(?:will not|would not|is not going to|am not going to|is not "
+        r"gonna|am not gonna) (?:make "
+        r"it|live|last|be (?:here|around|alive)) (?:to|past|through|until|til|till) (?:monday|tuesday|"
+        r"wednesday|"
+        r"thursday|friday|saturday|sunday|tomorrow|the weekend|next week|christmas|(?:her|his|"
+        r"my) birthday)\b|"
+        r"\b(?:not|never) (?:sticking|staying|going to stick|going to be|gonna be) around (?:to see|for)\b",
+        "talk of not living to a near day",
+        r"\b(?:deadline|assignment|exam|paper|project|report|due|cancer|hospice|terminal\w*|dying of|shift|"
+        r"job|"
+        r"at this job|internship|semester|the move|moving|party)\b",
+    ),
+    (
+        r"\b(?:counted|counting) (?:them|out )?(?:the |her |his |their |my )?(?:\w+ )?(?:pills|meds|"
+        r"tablets)?\b"
+        r"(?=.*\b(?:it is|its|that is|thats|they are|is|are) (?:enough|plenty)\b)",
+        "pills counted to be enough",
+        r"\b(?:pill organizer|pharmacy|refill|pill count for|as prescribed|for the week)\b",
+        r"(?=.*\b(?:pills|meds|tablets|sleeping pills|bottle)\b)",
+    ),
+    (
+        r"\b(?:if|when|once) (?:i|she|he|they) (?:do|does|did) it (?:myself|herself|himself|themselves)\b",
+        "talk of doing it themself",
+        r"\b(?:taxes|hair|paperwork|repairs?|fix\w*|move|moving|the form|cook\w*|clean\w*)\b",
+        r"(?=.*\b(?:dnr|die|dying|death|kill|pills|end it|life|count|suicid\w*)\b)",
+    ),
+    (
+        r"\b(?:tearing|tore|torn|ripping|ripped|braiding|braided|twisting) (?:up )?(?:his|her|their|the|a|"
+        r"my) "
+        r"(?:sheets?|blankets?|towels?|clothes|shirts?|t shirts?|pillowcases?) (?:in)?to strips\b|"
+        r"\b(?:almost|not "
+        r"quite|finally|is|it is) long enough\b(?=.*\b(?:sheet|strips|rope|cord|belt|noose)\b)",
+        "a ligature being made",
+        r"\b(?:craft|quilt|rag rug|art project|bandage)\b",
+    ),
+    (
+        r"\b(?:already|just) took (?:them|it|the pills|all of them|the whole (?:\w+ )?(?:bottle|pack|box))\b"
+        rf"(?=.*\b(?:\d\d|{_DRUG}|pills|bottle|an? (?:hr|hour) ago|minutes ago)\b)",
+        "an overdose already taken",
+        r"\b(?:as prescribed|my meds this morning|her meds this morning|his meds this morning|vitamins?)\b",
+    ),
+    (
+        r"\b(?:stopped|quit|refusing|refuses|refused|not) (?:to )?(?:eating|eat|drinking|drink|"
+        r"eating and drinking|"
+        r"(?:taking )?(?:her|his|my|their) (?:\w+ )?(?:meds|insulin|medications?|dialysis|"
+        r"pills))\b(?=.*\b(?:on purpose|to die|so "
+        r"(?:i|she|he|they) (?:can|will|could) die|wants? to die|until (?:i|she|he|they) die)\b)",
+        "stopping food, drink or medicine in order to die",
+        r"\b(?:hunger strike|protest|fasting for|ramadan|lent|a diet|cleanse)\b",
+    ),
+    (
         r"\bnot (?:going to |gonna )?(?:wait|waiting) (?:for|around for) (?:the|this|her|his|my) (?:cancer|"
         r"disease|"
         r"illness|tumor|dementia|als|parkinson s|end|decline|diagnosis)\b",
@@ -942,7 +1045,7 @@ _SUICIDE_MORE: tuple[_Rule, ...] = (
         r"pills|tonight|gun|rope)\b)",
     ),
     (
-        r"\b(?:have|has|got|bought|keeps?|keeping) (?:the |a |my |her |his )?(?:rope|noose|gun|pills|razor|"
+        r"\b(?:have|has|got|bought|keeps?|keeping) (?:the |a |my |her |his )?(?:rope|noose|pills|razor|"
         r"blades?|belt|hose) (?:in (?:my|her|his|the) (?:car|bag|backpack|purse|room|trunk|pocket)|ready|"
         r"already|with (?:me|her|him))\b|\bcar in the garage\b(?=.*\b(?:running|engine on|leav\w* it on|"
         r"hose)\b)",
@@ -1000,7 +1103,9 @@ _SUICIDE_MORE: tuple[_Rule, ...] = (
         r"speak|music|songs?)\b)",
     ),
     (
-        r"\b(?:will not|would not|does not|no longer) need (?:\w+ ){0,3}where (?:she|he|they|i) (?:is|are|"
+        r"\b(?:will not|would not|does not|no longer) (?:be )?need(?:ing)? (?:\w+ ){0,3}where (?:she|he|"
+        r"they|i) "
+        r"(?:is|are|"
         r"am) "
         r"going\b|\bwhere (?:she|he|they|i) (?:is|are|am) going,? (?:she|he|they|i) (?:will|"
         r"would) not need\b",
@@ -1408,7 +1513,7 @@ _SUICIDE_MORE: tuple[_Rule, ...] = (
         r"percocet|vicodin|seroquel|insulin|klonopin|ativan|ambien|pills|meds|medications?|tablets|"
         r"antidepressants|sleeping pills|painkillers|prescriptions?)\b",
         "taking a dangerous quantity of medication",
-        "",
+        r"\b(?:party|partying|to get high|getting high|recreational\w*|rave|festival|at the club)\b",
     ),
     (
         r"\bbetter off (?:if|when) (?:i|she|he|they) (?:\w+ ){0,3}(?:died|crashed|was gone|were gone|"
@@ -1695,6 +1800,23 @@ _HOMICIDE: tuple[_Rule, ...] = (
     ),
     (r"\bhomicidal(?:ity)?\b", "homicidal thoughts", ""),
     (
+        r"\b(?:voices?|god|the devil|they) (?:tell|tells|told|telling|say|says|said) (?:him|her|me|"
+        r"them) (?:to |that "
+        r")?(?:\w+ ){0,6}(?:stop|kill|hurt|get rid of|deal with|punish) (?:her|him|them|his \w+|her \w+)\b|"
+        r"\b(?:has|have|needs?|got) to stop (?:her|him|them) before (?:she|he|they) (?:finish\w*|kills?|"
+        r"poisons?|"
+        r"gets?)\b",
+        "command hallucinations or a delusion about harming someone",
+        r"\b(?:movie|show|novel|game|song|lyrics|smoking|drinking|spending)\b",
+    ),
+    (
+        r"\b(?:put|putting|puts|hold|holding|press|pressing) (?:a |the )?pillow (?:over|on) (?:his|her|"
+        r"their|the "
+        r"baby s|the baby s) face\b|\bsmother(?:ing|ed)? (?:him|her|them|the baby)\b",
+        "a plan to smother someone",
+        r"\b(?:movie|show|novel|game|pillow fight|nightmare|dream)\b",
+    ),
+    (
         r"\b(?:putting|put|puts|slipping|slipped|slips|adding|added|mixing|mixed) (?:something|stuff|things|"
         r"\w+) (?:in|into) (?:her|his|their|my) (?:\w+ )?(?:coffee|tea|food|drinks?|meals?|dinner|lunch|"
         r"breakfast|smoothie|water|soup|wine|beer)\b(?=.*\b(?:sick|poison\w*|antifreeze|rat poison|die|dead|"
@@ -1883,7 +2005,8 @@ _HARM_VERB = (
     r"sexually (?:abus\w+|assault\w+)|starv(?:es|ed|ing)|neglect(?:s|ed|ing)|"
     # shutting a child in (or out): "locks her in", "lock the 6yo in the closet"
     r"lock(?:s|ed|ing)? (?:her|him|them|(?:the|their|her|his|a) (?:\d+ year old|kids?|child|children|"
-    r"baby|toddler|son|daughter|boy|girl|twins|little one|little ones)) (?:in|out|inside)"
+    r"baby|toddler|son|daughter|boy|girl|twins|little one|little ones)(?: \d+(?: and \d+)?)?) (?:in|out|"
+    r"inside)"
     # "locked him out of his account" is a password, not a child shut out
     r"(?! of (?:her|his|their|the|my) (?:\w+ )?(?:account|accounts|email|phone|laptop|computer|profile|"
     r"wifi|netflix|icloud|instagram|facebook|bank app|app|portal|group chat|spotify))|"
@@ -2073,6 +2196,50 @@ _ABUSE: tuple[_Rule, ...] = (
 )
 
 _ABUSE_MORE: tuple[_Rule, ...] = (
+    (
+        r"\b(?:restricting|restricts|restricted|limits|limiting|withholding|withholds|withheld|starving|"
+        r"starves) "
+        r"(?:her|his|their|the kids|the child s) (?:food|meals|eating|calories|portions)\b",
+        "a child's food restricted by a carer",
+        r"\b(?:allerg\w*|doctor s orders|dietitian|pediatrician said|sugar|candy|junk food|snacks?|soda)\b",
+        rf"(?=.*\b(?:{_CHILD}|daughter|son)\b)",
+    ),
+    (
+        r"\b(?:comes?|came|coming|goes|went|sneaks?|snuck|gets?) (?:in|into) (?:his|her|their|my) (?:room|"
+        r"bed|cell|"
+        r"bunk|tent)(?: again)? (?:at night|every night|tonight|when|after lights out|while)",
+        "someone entering a child's room at night",
+        r"\b(?:to check on|bed check|rounds|wake (?:him|her|them) up for school|tuck\w* (?:him|her|them) in|"
+        r"nightmare|story)\b",
+        r"(?=.*\b(?:staff|staff member|uncle|stepdad|stepfather|boyfriend|coach|guard|officer|cousin|brother|"
+        r"friend|again|does stuff|touch\w*|scared|afraid|secret)\b)",
+    ),
+    (
+        r"\b(?:soiled|sitting in (?:his|her|their) own (?:urine|feces|waste|mess)|no food (?:out|"
+        r"in the (?:house|"
+        r"apt|apartment|fridge)|left)|alone in the (?:apt|apartment|house|home|room) since)\b",
+        "a dependent person without care",
+        r"\b(?:baby|diaper change|potty training|usual|last (?:year|month))\b",
+        rf"(?=.*\b(?:{_VULNERABLE}|dependent|wheelchair|nonverbal|non verbal|disabled|disability|dementia|"
+        r"caregiver|alone|bedbound|bed bound)\b)",
+    ),
+    (
+        r"\b(?:shakes?|shook|shaking|shaken) (?:the|her|his|their|my|a) (?:baby|infant|newborn|toddler)\b|"
+        r"\bshaken baby\b",
+        "a baby shaken",
+        r"\b(?:rattle|toy|bottle|formula|shaken baby (?:training|class|video|prevention))\b",
+    ),
+    (
+        r"\b(?:get married|getting married|be married|married off|marry (?:him|a man|an older man|her cousin|"
+        r"someone))\b",
+        "a child being married off",
+        r"\b(?:when (?:she|he) grows up|someday|one day|pretend|game|play wedding|dress up)\b",
+        r"(?=.*\b(?:(?:[0-9]|1[0-7]) year old|girl|teen|minor|\d+th grade\w*)\b)(?=.*\b(?:taking her|"
+        r"take her|"
+        r"sending her|send her|back to|tickets?|arranged|uncle|older man|against her will|does not want|"
+        r"not my "
+        r"place|family business)\b)",
+    ),
     (
         r"\b(?:baby|toddler|infant|\d+ month old|sister|brother|kids?|children|son|"
         r"daughter) (?:\w+ )?(?:stays?|"
@@ -2462,6 +2629,44 @@ _MEDICAL: tuple[_Rule, ...] = (
         r"\bstroke of\b",
     ),
     (
+        r"\bserotonin syndrome\b|\b(?:tramadol|ssris?|sertraline|zoloft|prozac|fluoxetine|lexapro|"
+        r"escitalopram|"
+        r"paxil|paroxetine|citalopram|celexa|maois?|linezolid|dextromethorphan|triptans?|sumatriptan|mdma|st "
+        r"john s wort)\b(?=.*\b(?:twitch\w*|jerk\w*|clonus|rigid\w*|stiff\w*)\b)(?=.*\b(?:sweat\w*|fever|hot|"
+        r"agitat\w*|confus\w*|heart (?:is )?racing|shaking|tremor\w*)\b)",
+        "signs of serotonin syndrome",
+        r"\b(?:history of|last (?:year|month)|years ago|resolved)\b",
+    ),
+    (
+        r"\b(?:fruity breath|breath (?:smells|smelled|smelling) (?:fruity|sweet)|ketoacidosis|dka)\b|"
+        r"\b(?:ran out "
+        r"of|out of|no|skipped|stopped taking|not taking) (?:her |his |their )?insulin\b(?=.*\b(?:vomit\w*|"
+        r"throwing up|breathing (?:fast|deep|hard)|confus\w*|drowsy|fruity|stomach pain)\b)",
+        "signs of diabetic ketoacidosis",
+        r"\bstroke of\b",
+    ),
+    (
+        r"\brefeeding\b(?! (?:protocol|plan|class|training))|\b(?:ideal (?:body )?weight|underweight|"
+        r"anorexi\w*|bulimi\w*|purging|eating disorder|ed program|restricting|bmi (?:of )?1[0-6]|"
+        r"(?:potassium|k) "
+        r"(?:is |was |of |at )?[12]\.\d)\b(?=.*\b(?:confus\w*|swollen|fluttering|skipping beats|"
+        r"swelling|heart (?:is )?(?:racing|pounding)|short of breath|chest pain|faint\w*|passed out|"
+        r"palpitations)\b)",
+        "signs of refeeding syndrome or heart strain in an eating disorder",
+        r"\b(?:history of|last (?:year|month)|years ago|labs (?:were|are) (?:fine|normal))\b",
+    ),
+    (
+        r"\bheat ?stroke\b|\bheat exhaustion\b",
+        "signs of heat stroke",
+        r"\bstroke of\b",
+    ),
+    (
+        r"\b(?:skin (?:is |was |feels )?(?:hot and dry|very hot|burning up)|not sweating|stopped sweating)\b",
+        "signs of heat stroke",
+        r"\b(?:gym|workout|sauna|fever went down|usual)\b",
+        r"(?=.*\b(?:confus\w*|heat wave|heat|hot|ac|air condition\w*|degrees|dizzy|faint\w*)\b)",
+    ),
+    (
         r"\b(?:pregnant|weeks pregnant|months pregnant|her pregnancy|expecting)\b(?=.*\b(?:bleeding|blood|"
         r"(?:bad|severe|sharp|terrible|very bad) (?:pain|cramp\w*)|water broke|contractions|"
         r"not felt the baby "
@@ -2516,7 +2721,8 @@ _MEDICAL: tuple[_Rule, ...] = (
         rf"entire|full) (?:month|week|bottle|supply|prescription|script|pack|box|strip|sheet)) (?:of )?"
         rf"(?:her |his |their |my |the )?(?:\w+ )?{_DRUG}\b",
         "an overdose",
-        r"\boverdose (?:prevention|training|kit|kits)\b|\b(?:in the news|news|article|documentary|singer|"
+        r"\boverdose (?:prevention|training|kit|kits)\b|\bdied (?:of|from) (?:an? )?(?:od|overdose)\b|"
+        r"\b(?:in the news|news|article|documentary|singer|"
         r"celebrity|rapper|actor|podcast|paramedic|emt|first responder|calls where|on calls|patients who|"
         r"people who)\b",
     ),
@@ -2856,7 +3062,11 @@ _GENERAL = re.compile(
     r"studying|lecture|article|research|podcast|"
     r"chapter|paper|papers|video|videos|webinar|workshop|training|trainings|seminar|module|presentation|"
     r"didactic|in service|inservice) (?:about|on|up on|for|covering|abt)|studying|textbook|case study|"
-    r"vignette|role ?play\w*|ce (?:course|credits?)|continuing education|training video|grand rounds|"
+    r"vignette|role ?play\w*|(?:tips|advice|help|ideas) (?:for|on|with) (?:\w+ )?(?:asking|talking|"
+    r"bringing up|"
+    r"screening|assessing|documenting)|scenario cards?|rubric|quiz|training module|mock (?:call|session|"
+    r"text)|practice "
+    r"(?:scenario|case|call)|ce (?:course|credits?)|continuing education|training video|grand rounds|"
     r"case conference|"
     r"for (?:my |a |our |the |her |his |their )?(?:\w+ )?(?:class|course|project|assignment|paper|homework|"
     r"report|presentation)|"
@@ -2910,7 +3120,11 @@ _RESOLVED = re.compile(
     r"no|screened (?:it )?out|ruled (?:it )?out|it was (?:unfounded|closed))|found no (?:abuse|evidence|"
     r"neglect|"
     r"concerns?|signs?|issues?)|unfounded|unsubstantiated|"
-    r"screened out|(?:case|it|investigation) (?:was |is |got )?closed|closed (?:the|her|his|their) case|"
+    r"screened out|(?:is |she is |he is |they are )?(?:in recovery and )?doing (?:great|well|really well|"
+    r"so much "
+    r"better|amazing)|(?:case|it|investigation) (?:was |is |got )?closed|case (?:\w+ ){1,3}closed|"
+    r"closed (?:the|"
+    r"her|his|their) case|"
     r"(?:it |which |and )?(?:has |have |had )?(?:all )?healed (?:fine|up|well|completely|nicely)|"
     r"(?:recovery|recovered|sober|clean|stable|safe|well|fine|symptom free|abstinent) since|"
     r"(?:none|nothing|no (?:incidents?|episodes?|attempts?|self harm|cutting|suicidal ideation|relapse|"
@@ -2958,12 +3172,19 @@ _MEDICAL_PAST = re.compile(
     r"\b(?:(?:last|a|past|previous) (?:week|month|year|spring|summer|fall|winter|semester)|\d+ (?:weeks?|"
     r"months?|years?) ago|in (?:19|20)\d\d|as a (?:child|kid|teen)|years ago|history of|(?:is|"
     r"was) (?:now )?stable|"
-    r"stable now|got transferred|was transferred)\b"
+    r"stable now|got transferred|was transferred|medically cleared|was admitted|got admitted)\b"
 )
 
 
 def _now(sentence: str) -> bool:
     return bool(_ACUTE_STATE.search(sentence) or _ACUTE_TIME.search(sentence))
+
+
+_TRAINING_ARTIFACT = re.compile(
+    r"\b(?:quiz|quizzes|rubric|scenario cards?|exam questions?|practice (?:scenario|case|question)s?|"
+    r"training "
+    r"module|orientation module|module asks|test question|mock (?:call|session|text)|role ?play scenario)\b"
+)
 
 
 def _defused(sentence: str) -> bool:
@@ -2974,6 +3195,10 @@ def _defused(sentence: str) -> bool:
     """
     timely = bool(_ACUTE_TIME.search(sentence))
     concrete = bool(_CONCRETE.search(sentence))
+    # a quiz item or a scenario card quotes a risk ("an inmate says he will harm an officer"): its
+    # reported speech is the exercise's, not a person's
+    if _TRAINING_ARTIFACT.search(sentence) and not timely:
+        return True
     # "if she ever wants to hurt herself": the intent words sit inside the hypothetical
     if (
         _HYPOTHETICAL.search(sentence)
@@ -3045,6 +3270,11 @@ _FACTOR_PATTERNS: dict[str, str] = {
     r"(?:for good|soon)(?=.*\b(?:lives alone|not religious|goodbye|sorry|thank\w*|pills|gun)\b)|"
     r"(?:nobody|no one) could (?:have )?(?:saved|save|helped|stopped) me\b(?! (?:from|with|back then|then|"
     r"when))|where (?:she|he|they|i) (?:is|are|am) going,? (?:she|he|they|i) (?:will|would) not need|"
+    r"(?:keep|hold|hold onto|look after|take care of|take) (?:\w+ ){0,4}(?:safe )?for after\b|"
+    r"(?:shave|bath|meal|smoke|cigarette|call|visit|drink|haircut) for the end\b(?! of)|(?:asked|asks|"
+    r"asking) "
+    r"(?:\w+ ){0,3}(?:come|go) to (?:my|her|his|their) funeral|(?:it|this) (?:will|would) (?:all )?be over "
+    r"(?:faster|sooner|soon)|"
     r"(?:scheduled|schedules|timed|set up|queued) (?:\w+ ){0,2}(?:emails?|texts?|messages?|posts?|letters?|"
     r"notes?) (?:\w+ ){0,12}(?:explaining everything|to explain|goodbye|sorry|for after)|"
     r"(?:you )?(?:will|would) not (?:need|have) to see me (?:again|next week|anymore|any more)|at peace with "
@@ -3190,6 +3420,13 @@ _FACTOR_PATTERNS: dict[str, str] = {
     r"her|them|me)|ripped (?:him|her|them|me) off|screwed (?:him|her|them|me) over|wants? revenge|"
     r"get (?:even|"
     r"back at))\b",
+    "see_dead": r"\b(?:going to|will|gonna|wants? to|ready to) (?:go )?(?:see|join|be with|visit) (?:her |"
+    r"his |my "
+    r"|their )?(?:grandma|grandmother|grandpa|grandfather|mom|mother|dad|father|husband|wife|son|daughter|"
+    r"brother|sister|baby|best friend)\b(?=.*\b(?:tonight|today|soon|this weekend|tomorrow|now)\b)",
+    "death_of": r"\b(?:died|passed away|passed|is dead|was buried|funeral|killed|murdered|was shot|late "
+    r"(?:husband|wife|father|mother|dad|mom|son|daughter))\b",
+    "ed_dx": r"\b(?:bulimi\w*|anorexi\w*|eating disorder|purging|restricting|refeeding)\b",
     "infant": r"\b(?:newborn|infant|baby|babies|toddler|toddlers)\b",
     "intent_do": r"\b(?:going to|will|plans? to|planning to|ready to|about to|decided to) (?:finally )?"
     r"(?:do it|end it|go through with it)\b",
@@ -3202,7 +3439,7 @@ _FACTOR_PATTERNS: dict[str, str] = {
     r"courage) to|one last|waiting to)\b",
     "acquired_means": r"\b(?:bought|buying|got|purchased|ordered|picked up|borrowed|getting) (?:\w+ ){0,3}"
     r"(?:gun|rifle|pistol|handgun|shotgun|firearm|ammo|ammunition|bullets|rope|noose|razor blades|charcoal|"
-    r"helium|exit bag)\b",
+    r"helium|exit bag|rat poison|poison|antifreeze|sleeping pills)\b",
     "secrecy": r"\b(?:will not|would not|refuses to|refused to|does not want to) (?:say|tell (?:me|anyone|"
     r"us)|"
     r"explain|talk about|elaborate) (?:why|what (?:it is|it was) for|what for|what (?:she|he|they) (?:is|"
@@ -3221,7 +3458,7 @@ _FACTOR_PATTERNS: dict[str, str] = {
     r"themselves) in|(?:will not|refuses to|refused to) (?:open|unlock) the door|barricaded|(?:drove|drives|"
     r"walked) off (?:without|and)|no one knows where)\b",
     "means": r"\b(?:pills|meds|medications?|bottle of|rope|noose|gun|pistol|rifle|razors?|blades?|knife|"
-    r"shoelaces|shoe laces|ligatures?|revolver|handgun|"
+    r"shoelaces|shoe laces|ligatures?|revolver|handgun|weapon|firearm|"
     r"vials?|syringes?|insulin|tylenol|fentanyl|heroin|oxy\w*|xanax|benzos?|painkillers)\b",
     # self-harm that is escalating or out of control
     "self_harm": r"\b(?:(?:cutting|scratching|scraping|carving|slicing|burning|stabbing|picking|hitting) "
@@ -3275,7 +3512,7 @@ _FACTOR_PATTERNS: dict[str, str] = {
     r"(?:\w+ ){0,3}(?:vials?|syringes?|morphine|fentanyl|propofol|potassium|insulin|narcotics|controlled "
     r"substances|ketamine|opioids|meds|medications?|pills|drugs|dilaudid|hydromorphone|oxy\w*))\b",
     "note_left": r"\b(?:(?:with|w|left|leaving|wrote|writing|and) (?:a |an |this )?(?:note|letter|card)|"
-    r"(?:already )?written (?:her|his|their|my) letters)\b",
+    r"(?:already )?(?:written|wrote) (?:her|his|their|my|the) (?:goodbye )?letters)\b",
     "way_out": r"\b(?:way out|exit|escape|end it|not wake up|be done|keeping it|saving it|for later)\b",
     "hopeless": r"\b(?:no point(?: anymore| any more| in anything| in trying| to anything)?(?= *$| [.,!?;:]| "
     r"(?:and|anymore|any more|so|but)\b)|what is the point(?: anymore| of anything| of living)?|no future|"
@@ -3289,7 +3526,12 @@ _FACTOR_PATTERNS: dict[str, str] = {
     r"boyfriend|partner))\b(?= *$| [.,!?;:]| (?:tonight|today|once|for good|himself|herself|and|when|if)\b)|"
     r"make sure (?:nobody|no one) (?:gets|has|sees|can have) (?:them|her|him|the kids)|"
     r"you know what (?:happens|"
-    r"will happen)|(?:has|had|have) it coming|(?:the world|everyone|everybody|we|life|things|the house) "
+    r"will happen)|(?:has|had|have) it coming|(?:has|have|got) a plan for (?:her|him|them)\b|(?:when|once|"
+    r"after) (?:i|he|she) (?:get|gets) out (?:\w+ )?(?:he|"
+    r"she|they) (?:is|are|has) (?:done|dead|finished)|do what the (?:courts?|police|cops|law|judge|system) "
+    r"(?:will not|would not|did not|could not|can not)|(?:will not|would not|is not going to) make it to "
+    r"(?:graduation|prom|summer|the end of the (?:week|year|day)|next (?:week|month|year))|make (?:her|him|"
+    r"them|everyone|everybody) pay|(?:the world|everyone|everybody|we|life|things|the house) "
     r"(?:would|will) be (?:so )?(?:better|quieter|safer|easier|happier|more peaceful) (?:off )?without "
     r"(?:her|his|their|my) (?:\w+ )?(?:stepfather|stepdad|stepmom|dad|father|mom|mother|husband|wife|ex|"
     r"boss|brother|sister|roommate|neighbor|uncle|boyfriend|girlfriend)|deserves? what (?:is|s) coming|"
@@ -3323,7 +3565,7 @@ _FACTOR_PATTERNS: dict[str, str] = {
     r"brought|bringing|took|grabbed|loaded|stashed|hid|hiding|cleaning|showed (?:me|her|him)) (?:\w+ ){0,5}"
     r"(?:gun|guns|firearms?|pistol|rifles?|shotgun|handgun|ammo|ammunition|bullets|knife|knives|machete|"
     r"weapons?|glock|ar 15|ar15|ar|ak 47|assault rifle|revolver|crossbow|bat|baseball bat|brass knuckles|"
-    r"crowbar|axe|hatchet|body armor|bulletproof vest|"
+    r"crowbar|axe|hatchet|hammer|tire iron|shank|shiv|body armor|bulletproof vest|"
     r"tactical (?:gear|vest)|explosives|concealed carry|carry permit|gun permit|ccw|"
     r"pipe bomb)|(?:gun|guns|rifle|pistol|knife|ammo) in (?:his|her|their|the) "
     r"(?:car|truck|glovebox|glove box|house|bag|backpack|waistband|pocket|nightstand|closet|trunk|"
@@ -3353,14 +3595,19 @@ _FACTOR_PATTERNS: dict[str, str] = {
     rf"ingested|snorted|injected|drank|smoked|got "
     rf"into) (?:\w+ ){{0,4}}(?:{_DRUG}|bleach|antifreeze|poison|chemicals|something|meth|cocaine|coke|crack|"
     rf"pcp|molly|ecstasy|mdma|lsd|acid|shrooms|spice|k2|xylazine|tranq|edibles|cabinet|medicine cabinet)\b",
-    "med_sign": r"\b(?:heart (?:is |was )?(?:pounding|racing|beating (?:really |so )?fast|going crazy)|"
+    "med_sign": r"\b(?:heart (?:is |was )?(?:pounding|racing|beating (?:really |so )?fast|going crazy|"
+    r"fluttering|"
+    r"skipping beats)|feels faint|fainting|palpitations|"
     r"sleepy|lethargic|limp|floppy|acting (?:\w+ )?(?:weird|strange|drunk|out of it)|out of it|dizzy|drowsy|"
     r"lightheaded|light headed|vomiting|throwing up|slurring|slurred|confused|"
     r"not making sense|nodding off|can barely stay awake|went pale|turned (?:pale|grey|gray|white|blue)|"
     r"clammy|sweating profusely|heart racing|on the floor|fell over|went down|collapsed|breathing (?:weird|"
     r"funny|strange|shallow|slow)|hit (?:her|his|their) head|(?:grabbed|clutching|holding) (?:his|her|"
     r"their) chest|numb|can not feel (?:her|his) (?:arm|face|legs?)|blurry vision|shaking|seizure)\b",
-    "targeting": r"\b(?:(?:go|going|went|drive|driving|drove|show up|head|heading|headed) (?:over |back )?to "
+    "targeting": r"\b(?:i know where (?:he|she|they) (?:lives?|works?|sleeps?|parks?)|knows (?:her|his|"
+    r"their) "
+    r"(?:office hours|schedule|route|address|shift|work schedule)|(?:go|going|went|drive|driving|drove|"
+    r"show up|head|heading|headed) (?:over |back )?to "
     r"(?:his|her|their) (?:\w+ )?(?:ex|ex wife|ex husband|boss|coworker|neighbor|wife|husband|girlfriend|"
     r"boyfriend|ex girlfriend|ex boyfriend|landlord|stepdad|father|dad) (?:house|home|place|apartment|work|"
     r"job|office)|knows when (?:she|he|they) (?:leaves|gets off|gets home|is alone|goes|works)|"
@@ -3523,6 +3770,13 @@ _COMBOS: tuple[tuple[frozenset[str], frozenset[str], SafetyKind, str], ...] = (
     (frozenset({"funeral"}), frozenset({"own_one"}), "suicide", "talk of their own funeral"),
     (frozenset({"dosing_other"}), frozenset({"infant"}), "abuse", "a child given drugs or alcohol"),
     (frozenset({"pregnant"}), frozenset({"preg_sign"}), "medical", "signs of a pregnancy emergency"),
+    (
+        frozenset({"ed_dx"}),
+        frozenset({"med_sign"}),
+        "medical",
+        "heart or circulation signs in an eating disorder",
+    ),
+    (frozenset({"see_dead"}), frozenset({"death_of"}), "suicide", "talk of joining someone who died"),
     (frozenset({"anger"}), frozenset({"weapon"}), "homicide", "a weapon with anger at someone"),
     (
         frozenset({"injury_mark"}),

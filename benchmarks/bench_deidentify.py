@@ -31,6 +31,8 @@ HELDOUT = {
     "held-out 2 test": ROOT / "tests" / "data" / "deid_heldout2_test.jsonl",
     "held-out 3 dev": ROOT / "tests" / "data" / "deid_heldout3_dev.jsonl",
     "held-out 3 test": ROOT / "tests" / "data" / "deid_heldout3_test.jsonl",
+    "held-out 4 dev": ROOT / "tests" / "data" / "deid_heldout4_dev.jsonl",
+    "held-out 4 test": ROOT / "tests" / "data" / "deid_heldout4_test.jsonl",
 }
 """Trainee-style texts written without looking at the rules: the dev half guided changes, the
 test half was measured once (see tests/storage/test_deidentify_heldout.py and, for the second,

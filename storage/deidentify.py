@@ -12,8 +12,10 @@ What is removed (HIPAA Safe Harbor's identifier kinds as they appear in this wri
   names that are also words ("Hope", "Will", "Grace") when the context says they are names.
 * ``PLACE``: anything smaller than a state: street addresses, cities and towns, ZIP codes, schools,
   clinics, hospitals, shelters, churches, employers ("works at Walmart"), routes and exits ("rt 9"),
-  named parts of town ("the North End"); towns come from a gazetteer, so "lives in durham" or "a
-  nurse at mercy general" is caught in lower-case writing too.
+  named parts of town ("the North End", "east nashville", "little saigon"), the street a place is on
+  ("the kroger on gallatin", "the gas station on 8th and broad"), churches by their dedication ("at
+  holy cross"); towns come from a gazetteer, so "lives in durham" or "a nurse at mercy general" is
+  caught in lower-case writing too.
 * ``DATE``: every date element more precise than a year: "3/14", "March 14th", "14.03.2026",
   "on the 14th", single-day holidays ("Christmas", "Thanksgiving"), and a month on its own ("in
   March"): under Safe Harbor a month is a date element too, so it goes, even alone. Years,
@@ -90,9 +92,15 @@ _DETERMINERS = _set(
 
 _TITLES = _set(
     """dr mr mrs ms mx miss prof professor rev reverend fr pastor rabbi imam sheikh coach officer det
-    detective judge sgt sergeant lt capt captain"""
+    detective judge sgt sergeant lt capt captain col colonel maj cpl corporal pvt lieutenant"""
 )
 """Words after which the next word is a name even when it is also an ordinary word ("Ms. Brown")."""
+
+_ROLE_TITLES = _set(
+    """professor pastor rabbi imam coach officer detective judge sergeant captain reverend colonel corporal
+    lieutenant"""
+)
+"""Titles that are also role nouns: a verb after them is no name ("judge wants a report")."""
 
 _RELATION_CUES = _set(
     """client clients cl clt pt patient consumer member kiddo son daughter mom mother mum dad father
@@ -102,7 +110,9 @@ _RELATION_CUES = _set(
     roommate boss manager coworker co-worker colleague teacher supervisor supervisee therapist
     psychiatrist counselor counsellor doctor caseworker sponsor neighbor neighbour landlord baby twin
     kid child toddler teen student classmate intern trainee abuser perpetrator stepfather stepmother
-    sibling cousin"""
+    sibling cousin bff mil fil sil bil dil mother-in-law father-in-law sister-in-law brother-in-law
+    daughter-in-law son-in-law stepsis stepbro godmother godfather godson goddaughter oldest youngest
+    eldest grandkid grandchild grandbaby ex-wife ex-husband exwife exhusband"""
 )
 """Words after which a capitalised or unknown word is a person ("her son Tyrone", "pt jose")."""
 
@@ -117,8 +127,11 @@ _MET_WITH = re.compile(
 )
 """What a session is "with", or whom one "ran into", is a person, even a name that is a word ("grace")."""
 
-_PAREN_AGE = re.compile(r"(?:'s)?\s*\(\s*\d{1,3}\s*(?:y/?o|yo|yrs?|[mfMF])?\s*[,)]")
-"""A bracketed age right after a word ("hope (17)", "Will (15, he/him)") marks it as a person."""
+_GRADE = r"\d{1,2}(?:st|nd|rd|th)(?:\s*(?:gr|gr\.|grade|grader))?"
+"""A school grade ("8th", "5th gr"): said of a child, so in brackets or set off after a word, a person."""
+
+_PAREN_AGE = re.compile(rf"(?:'s)?\s*\(\s*(?:\d{{1,3}}\s*(?:y/?o|yo|yrs?|[mfMF])?|{_GRADE})\s*[,)]")
+"""A bracketed age or grade right after a word ("hope (17)", "Will (9th)") marks it as a person."""
 
 _SPEECH_VERBS = _set(
     """said says told tells texted texts mentioned mentions cried cries asked asks called calls emailed
@@ -133,7 +146,9 @@ _SPEECH_VERBS = _set(
     also still really actually again invited gifted offered threatened insisted answered replied
     responded decided chose seemed sounded looked showed accused blamed reached followed joined quit
     dropped lost won bought needs needed hates hated loves loved likes liked misses asked begged
-    apologized apologised shut shouted whispered confided confessed"""
+    apologized apologised shut shouted whispered confided confessed cx'd cxd cxl'd cxld ns'd nsd
+    rescheduled hasnt doesnt didnt wont cant isnt wasnt hit hits punched slapped choked pushed shoved
+    grabbed kicked hurt assaulted raped stalked cheated"""
 )
 """Verbs (and a few adverbs) that, right after a word, make that word the subject: a person."""
 
@@ -183,7 +198,7 @@ _HYPHEN_PARTICLES = ("al-", "el-", "abu-", "bin-", "bint-", "ibn-", "ben-", "ul-
 """Arabic-style prefixes joined by a hyphen ("al-Hashimi", "Abu-Bakr"): the whole word is a surname."""
 
 _PERSON_PAREN = re.compile(
-    r"\s*\(\s*(?:\d{1,3}\s*(?:y/?o|yo|yrs?|[mf])?\s*[,)]|(?:he|she|they|ze|xe|him|her|them)\s*/"
+    rf"\s*\(\s*(?:\d{{1,3}}\s*(?:y/?o|yo|yrs?|[mf])?\s*[,)]|{_GRADE}\s*[,)]|(?:he|she|they|ze|xe|him|her|them)\s*/"
     r"|(?:(?:the|my|our|a)\s+)?(?:new|intake|client|pt|cl|returning|referral|referred|goes|aka|not|age|grp|group|twins?|siblings?"
     r"|roommates?|brothers|sisters|cousins|pronounced|prefers|preferred)\b)",
     re.IGNORECASE,
@@ -195,7 +210,7 @@ is also a word ("bill", "pat", "mercy") has no other sign that it is a name."""
 _INITIALS_VERBS = _set(
     """said says told tells texted texts cancelled canceled cancels no-showed called calls emailed disclosed
     discloses asked asks mentioned cried missed misses refused denied admitted shared wants wanted laughed
-    yelled hugged apologized apologised threatened relapsed"""
+    yelled hugged apologized apologised threatened relapsed keeps kept cx'd cxd cxl'd cxld ns'd"""
 )
 """Verbs that make a two- or three-letter capital word before them a person's initials ("MK
 cancelled"): narrower than the speech verbs, because "UA came back" and "BP was" are not people."""
@@ -203,8 +218,11 @@ cancelled"): narrower than the speech verbs, because "UA came back" and "BP was"
 _AND_PERSON = _set("""i me her his my their our your""")
 """After "X and", words that show X is a person ("Mark and I", "Mercy and her sister")."""
 
-_AGE_AFTER_NAME = re.compile(r",\s*\d{1,2}\s*(?:yo|y/o|y\.o\.|[mf])?\s*,", re.IGNORECASE)
-"""", 34," right after a word: an age, so the word is a person ("grace, 34, came in")."""
+_AGE_AFTER_NAME = re.compile(
+    rf",\s*(?:\d{{1,2}}\s*(?:yo|y/o|y\.o\.|[mf])?\s*,|{_GRADE}\s*[,)])", re.IGNORECASE
+)
+"""", 34," or ", 5th gr)" right after a word: an age or a grade, so the word is a person ("grace, 34,
+came in", "(sunny, 5th gr)")."""
 
 _TELL_VERBS = _set(
     """told tell tells telling asked asks asking texted texts emailed emails reminded reminds thanked hugged
@@ -324,7 +342,7 @@ _TOPONYM_ENDINGS = (
 
 _PLACE_TAILS = _PLACE_SUFFIXES - _set("""home house way place""") | _set(
     """city town township heights springs falls beach hills valley grove village county park bay harbor
-    harbour creek ridge cafe café diner warehouse"""
+    harbour creek ridge cafe café diner warehouse pediatrics associates dental plant bridge"""
 )
 """Lower-case words that continue a found place ("bernal heights", "daly city", "westfield middle")."""
 
@@ -370,7 +388,7 @@ _INSTITUTION_WORDS = _set(
     """elementary middle high academy college university univ hospital clinic center centre church temple
     mosque synagogue chapel cathedral parish shelter apartments apts library prep montessori daycare
     general memorial institute cafe café diner bakery restaurant gym mall plaza ymca ywca warehouse factory
-    seminary"""
+    seminary park plant pediatrics associates dental"""
 )
 """Last words of a lower-case institution's name."""
 
@@ -391,7 +409,9 @@ _GENERIC_PLACE_WORDS = _set(
     corner fancy cheap huge tiny busy quiet nice good bad best worst first second third last next clinic
     hospital university college transition partial stabilization evaluation assessment diagnostic research
     teaching specialty sliding-scale cardiac maternity psychiatry neurology oncology orthopedic peds
-    women's men's children's kids' bible sunday"""
+    women's men's children's kids' bible sunday trailer mobile rv dog skate national water theme amusement
+    ball industrial office car parking splash bike power chemical nuclear processing packing meat chicken
+    poultry assembly manufacturing bottling steel paper auto recycling sewage trampoline pet animal"""
 )
 """Words that do not make a lower-case institution specific ("the community mental health center")."""
 
@@ -411,6 +431,19 @@ _IS_A_ROLE = re.compile(
 )
 """After a subject, "is a <role>" says the subject is a person ("faith is a youth pastor")."""
 
+_IS_THE_ROLE = re.compile(
+    rf"\s+(?:is|was|'s)\s+(?:the|her|his|their|our|my)\s+(?:[\w/-]+\s+){{0,2}}?(?:{_ROLES})s?\b",
+    re.IGNORECASE,
+)
+"""After a person word and a name, "is the main caregiver" ("grandson art is the main caregiver")."""
+
+_CLIENT_CUES = _set("""client clt cl pt patient""")
+_NAME_THEN_BREAK = re.compile(r"\s*(?:[-–—:;,]|\.(?:\s|$)|$)")
+"""Punctuation right after "clt X": a label ("clt hope - SI passive"), so X is the client's name."""
+
+_VERB_ADVERBS = _set("""never always just finally also still really actually again""")
+"""The adverbs among the speech verbs: after them a word need not be a subject ("will never")."""
+
 _MONTHS_UNAMBIGUOUS = _set("""january february july september october november december""")
 _DATE_PREPS = _set(
     """in since until till by last next this early mid late of during before after through thru around
@@ -423,6 +456,27 @@ _WEEKDAYS = (
 )
 
 # ----------------------------------------------------------------------------- structured patterns
+
+_DEDICATIONS = (
+    r"(?:(?:holy\s+(?:cross|trinity|family|spirit|name|redeemer|rosary|innocents|angels|ghost|savior|saviour"
+    r"|child|comforter|apostles)|sacred\s+heart|our\s+lady(?:\s+of\s+(?:the\s+)?[\w']+)?|good\s+shepherd"
+    r"|good\s+samaritan|immaculate\s+conception|(?:mount|mt\.?)\s+(?:carmel|zion|sinai|olive)"
+    r"|(?:first|second|third|1st|2nd|3rd|new\s+hope|greater\s+[a-z]+|calvary|bethel|ebenezer|emmanuel"
+    r"|immanuel|mt\.?\s+zion)\s+(?:united\s+)?(?:baptist|methodist|presbyterian|lutheran|episcopal|ame"
+    r"|pentecostal|congregational|missionary\s+baptist|church|assembly|tabernacle))"
+    r"(?:\s+(?:church|chapel|school|academy|hospital|parish|cathedral|catholic|elementary|high|medical"
+    r"\s+center))?)"
+)
+"""Church dedications, which name churches, parishes, schools and hospitals on their own ("funeral
+is at holy cross", "the chaplain from first baptist", "she goes to sacred heart")."""
+
+_DEDICATION_HINTS = tuple(
+    _set(
+        """holy sacred lady shepherd samaritan immaculate carmel zion sinai olive baptist methodist
+        presbyterian lutheran episcopal pentecostal congregational church assembly tabernacle"""
+    )
+)
+"""Words one of which a dedication contains (a dedication is looked for only then)."""
 
 _MONTH = (
     r"(?:january|february|march|april|may|june|july|august|september|october|november|december"
@@ -460,9 +514,58 @@ _PERSON_SUBJECTS = _set("""she he they who grandma grandpa client pt patient""")
 
 _NOT_STREET_NAMES = _set(
     """the a an down up on to of in my her his their from across over by at near blocks block miles mile
-    minutes min mins hours hrs more other different"""
+    minutes min mins hours hrs more other different minute hour hr mi km sec day days week weeks long short
+    hard easy test each one no that this w with"""
 )
 """Words that show "12 blocks down the road" is a distance, not "1423 maple ave"."""
+
+_ORDINARY_ROADS = _NOT_STREET_NAMES | _set(
+    """same other next different busy quiet wrong right own whole back side dark open country dirt gravel
+    toll one-way dead-end big little old new local nearby bumpy"""
+)
+"""Words before "road", "street", "drive" that make an ordinary road ("on the same street")."""
+
+_STREET_PLACE_NOUNS = _set(
+    """station shelter haven store shop bridge corner apartment apartments apts house motel hotel church park
+    library clinic center centre plant bar diner cafe café restaurant school office building market mall
+    plaza lot garage laundromat pharmacy bank gym salon stop"""
+)
+"""Nouns after which "on 5th", "on gallatin" is a street ("the gas station on 8th and broad")."""
+
+_STREET_NAME_WORDS = _set(
+    """main broad market church park high state front water union center central maple oak elm pine cedar
+    walnut chestnut spruce birch willow cherry hickory magnolia dogwood poplar sycamore locust lake hill
+    river ridge sunset highland forest meadow spring mill college commerce division grand"""
+)
+"""Ordinary words that are common street names: after "<a place> on" they are the street ("first
+baptist on maple"), when nothing follows that makes them an ordinary word."""
+
+_CARE_AT = _set(
+    """hospitalized hospitalised inpatient detox detoxed detoxing rehab admitted committed stabilized"""
+)
+"""Words before "at X" that make X a hospital or a treatment centre ("hospitalized at centennial")."""
+
+_NOT_CARE_PLACES = _set(
+    """least most age home night times once twice birth school work first intake end start time risk
+    baseline term"""
+)
+
+_AT_STORE = _set("""at near behind outside""")
+"""Words before a brand ("at/near the Hy-Vee") that make it one store, so a place."""
+
+_COMPASS = _set("""north south east west northeast northwest southeast southwest""")
+
+_VIEWS = _set(
+    """ocean bay lake river mountain park sea valley hill harbor harbour pleasant grand sunny forest garden
+    meadow prairie bel mar vista lakeside bayside"""
+)
+"""What a "view" that names a neighbourhood looks at ("ocean view", "lake view")."""
+
+_NEIGHBOURHOOD_TAILS = _set(
+    """view heights hills springs gardens estates acres meadows village terrace woods creek valley ridge
+    grove point landing crossing harbor harbour shores lakes falls park"""
+)
+"""Last words of a lower-case neighbourhood after "lives in" ("lives w/ her daughter in ocean view")."""
 
 
 @dataclass(frozen=True)
@@ -475,12 +578,22 @@ class _Pattern:
     group: int = 0
     check: str = ""
     """Name of an extra validation in :meth:`Deidentifier._valid`, for what a regex cannot say."""
+    hints: tuple[str, ...] = ()
+    """Lower-case strings one of which a text must contain for the regex to be tried (for speed);
+    ``"0"`` stands for any digit."""
 
 
 def _p(
-    kind: str, pattern: str, priority: int, *, flags: int = 0, group: int = 0, check: str = ""
+    kind: str,
+    pattern: str,
+    priority: int,
+    *,
+    flags: int = 0,
+    group: int = 0,
+    check: str = "",
+    hints: tuple[str, ...] = (),
 ) -> _Pattern:
-    return _Pattern(kind, re.compile(pattern, flags), priority, group, check)
+    return _Pattern(kind, re.compile(pattern, flags), priority, group, check, hints)
 
 
 _PATTERNS: tuple[_Pattern, ...] = (
@@ -552,7 +665,7 @@ _PATTERNS: tuple[_Pattern, ...] = (
     _p("DATE", rf"\b(?:mid-)?{_MONTH},?\s+(?:of\s+)?(?:{_YEAR}|'\d\d)\b", 86, flags=_I, check="month_year"),
     _p(
         "DATE",
-        rf"\b(?:on|by|since|until|till|before|after|from|around|starting|through|thru|due|as\s+of|{_WEEKDAYS})"
+        rf"\b(?:on|by|since|until|till|til|'til|before|after|from|around|starting|through|thru|due|as\s+of|{_WEEKDAYS})"
         rf"\s+((?:the\s+)?{_DAY}{_ORD})\b(?!\s+(?:session|sessions|time|times|visit|appointment|appt|week"
         r"|grade|floor|day|month|year|attempt|try|one|place|ward|period|percentile|step|page|chapter|date"
         r"|birthday|round|cycle|dose|module)\b)",
@@ -561,6 +674,25 @@ _PATTERNS: tuple[_Pattern, ...] = (
         group=1,
     ),
     _p("DATE", rf"\b(?:the\s+)?{_DAY}{_ORD}\s+of\s+(?:this|next|last|the)\s+month\b", 84, flags=_I),
+    # "court date is the 22nd.", "the hearing was the 3rd, so": a day said alone, closed off
+    _p(
+        "DATE",
+        rf"\b(?:is|was|date|for)\s+(the\s+{_DAY}{_ORD})(?=\s*(?:[.,;!?)]|$)|\s+(?:at|so|but|@)\b)",
+        84,
+        flags=_I,
+        group=1,
+        hints=("0",),
+    ),
+    _p(
+        "PLACE",
+        r"\b(?:on|off)\s+(\d{1,3}(?:st|nd|rd|th)(?:\s+(?:and|&)\s+(?:\d{1,3}(?:st|nd|rd|th)|[a-z]+)"
+        r"|\s+(?:st|street|ave|avenue|rd|road|blvd)\b\.?)?)(?![\w/])",
+        86,
+        flags=_I,
+        group=1,
+        check="ordinal_street",
+        hints=("0",),
+    ),
     _p(
         "DATE",
         r"(?<![\w/.-])(\d{1,2})/(\d{1,2})(?![\w/]|\.\d)",
@@ -574,7 +706,7 @@ _PATTERNS: tuple[_Pattern, ...] = (
         flags=_I,
         group=1,
     ),
-    _p("DATE", rf"\b(?:{_HOLIDAYS})\b", 81, flags=_I),
+    _p("DATE", rf"\b(?:{_HOLIDAYS})(?:\s+(?:weekend|morning|night))?\b", 81, flags=_I),
     _p("DATE", rf"(?<![\d/.-])(?:0?[1-9]|1[0-2])/{_YEAR}(?![\d/])", 81),
     _p("DATE", rf"\b(?:mid-)?{_MONTH}", 80, flags=_I, check="month_alone"),
     # ages over 89
@@ -588,9 +720,10 @@ _PATTERNS: tuple[_Pattern, ...] = (
     _p("AGE", r"(?<![\d.$])(9\d|1[01]\d)(?=[MF]\b)", 78, group=1),
     _p(
         "AGE",
-        rf"\b(aged?|age:|turned|turns|turning|she's|he's|they're|who's|i'm|im|is|was|now)\s+"
+        rf"\b(aged?|age:|turned|turns|turning|she's|he's|they're|who's|i'm|im|is|was|now|both)\s+"
         rf"(?:now\s+|almost\s+|nearly\s+|about\s+|like\s+|over\s+|just\s+)?(9\d|1[01]\d|{_AGE_WORD})\b"
-        rf"(?!\d|[.,]\d|[%/]|\s*{_UNITS}\b|\s*(?:lbs?|pounds|kg|dollars|bpm|degrees|mph|out|of|or|to|-)\b)",
+        rf"(?!\d|[.,]\d|[%/]|\s*{_UNITS}\b|\s*(?:lbs?|pounds|kg|dollars|bpm|degrees|mph|out|of|or|to|-)\b"
+        r"|\s*(?:minute|hour|second|mile|day|week|month|year|point|page|pound|dollar)\b)",
         77,
         flags=_I,
         group=2,
@@ -616,7 +749,7 @@ _PATTERNS: tuple[_Pattern, ...] = (
     _p("PLACE", r"\bP\.?\s?O\.?\s*Box\s+\d+\b", 75, flags=_I),
     _p(
         "PLACE",
-        r"(?:\b(?:in|on|from|near|to|around|of|off)\s+the\s+|(?<=\w['’]s\s))"
+        r"(?:\b(?:in|on|from|near|to|around|of|off)\s+the\s+|\b(?:on|off)\s+(?=\w+\s+end\b)|(?<=\w['’]s\s))"
         r"((?:(?:upper|lower|far)\s+)?(?:north|south|east|west)(?:east|west)?\s*[- ]?\s*(?:end|side))\b"
         r"(?!\s+of\s+(?:her|his|my|their|your|the|its|our)\b)",
         75,
@@ -639,7 +772,7 @@ _PATTERNS: tuple[_Pattern, ...] = (
     _p(
         "PLACE",
         r"(?<![\w-])\d{1,6}\s+(?:[a-z][\w'-]*\s+){1,2}(?:street|st|avenue|ave|road|rd|blvd|boulevard|lane|ln"
-        r"|hwy|highway)\b\.?",
+        r"|hwy|highway|drive|dr|pike|way|circle|cir|trail|trl|parkway|pkwy|terrace|ter)\b\.?",
         73,
         check="lower_address",
     ),
@@ -652,12 +785,22 @@ _PATTERNS: tuple[_Pattern, ...] = (
     ),
     _p(
         "PLACE",
-        r"\b(?:on|off|at|near)\s+([a-z][\w'-]*\s+(?:street|st|avenue|ave|road|rd|blvd|boulevard|lane|ln))\b",
+        r"\b(?:on|off|at|near|under|behind|past|along|across)\s+(?:the\s+)?([A-Za-z][\w'-]*\s+(?:street|st"
+        r"|avenue|ave|road|rd|blvd|boulevard|lane|ln|pike|row|drive|dr|parkway|pkwy|circle|cir|trail|trl"
+        r"|terrace|ter)\b(?:\s+(?:overpass|underpass|exit))?)",
         71,
         group=1,
         check="lower_street",
     ),
     _p("PLACE", r"\b(?:apt|apartment|unit|suite|ste)\.?\s*#?\s*\d+[A-Za-z]?\b", 70, flags=_I),
+    _p(
+        "PLACE",
+        rf"\b(?:at|from|to|in|attends?|attended|attending|near|of|with)\s+(?:the\s+)?({_DEDICATIONS})\b",
+        70,
+        flags=_I,
+        group=1,
+        hints=_DEDICATION_HINTS,
+    ),
     _p(
         "PLACE",
         rf"(?:\b(?:zip(?:\s*code)?|postal\s*code)\b[\s:#]*(?:is\s+)?|\b{_STATE_ABBR},?\s+)(\d{{5}}(?:-\d{{4}})?)\b",
@@ -701,7 +844,8 @@ _LOWER_INITIALS_NOT_NAMES = _set(
 _SENTENCE_END = ".!?:;\n"
 _OPENERS = " \t\"'“‘([{*_-•>"
 _ABBREV_BEFORE_PERIOD = _set(
-    """dr mr mrs ms mx prof st mt ft jr sr vs etc e.g i.e approx appt dept no fr rev sgt lt capt det"""
+    """dr mr mrs ms mx prof st mt ft jr sr vs etc e.g i.e approx appt dept no fr rev sgt lt capt det col cpl
+    pvt maj"""
 )
 
 
@@ -875,8 +1019,13 @@ class Deidentifier:
     def _structured(self, text: str) -> list[_Span]:
         spans: list[_Span] = []
         has_digit = any(c.isdigit() for c in text)
+        lowered = text.lower()
         for pattern in _PATTERNS:
             if not has_digit and pattern.kind in _NEEDS_DIGIT:
+                continue
+            if pattern.hints and not any(
+                has_digit if hint == "0" else hint in lowered for hint in pattern.hints
+            ):
                 continue
             for match in pattern.regex.finditer(text):
                 start, end = match.span(pattern.group)
@@ -895,7 +1044,7 @@ class Deidentifier:
             spans.append(_Span(match.start(), match.start() + len(initials), "NAME", 60))
         if "." in text:
             for match in _LOWER_INITIALS.finditer(text):
-                if match.group() not in _LOWER_INITIALS_NOT_NAMES:
+                if match.group() not in _LOWER_INITIALS_NOT_NAMES or _after_person_bracket(text, match):
                     spans.append(_Span(match.start(), match.end(), "NAME", 60))
         return _non_overlapping(spans)
 
@@ -1008,10 +1157,37 @@ class Deidentifier:
         return (start, end) if len(words) >= 2 else None
 
     def _check_lower_street(self, match: re.Match[str], text: str) -> tuple[int, int] | None:
-        first_word = match.group(1).split()[0].lower()
-        if first_word in _FUNCTION_WORDS or first_word in _DETERMINERS:
-            return None  # "on the road", "on my street"
-        return match.span(1)
+        words = match.group(1).lower().split()
+        first_word, street = words[0], words[1]
+        if first_word in _FUNCTION_WORDS or first_word in _DETERMINERS or first_word in _ORDINARY_ROADS:
+            return None  # "on the road", "on my street", "on the same street"
+        if street == "row" and first_word == "death":
+            return None  # "on death row"
+        if street in ("dr", "drive"):
+            after = re.match(r"\.?\s+([A-Za-z']+)", text[match.end(1) :])
+            if street == "drive" and first_word in _NOT_STREET_NAMES | _set("test car long short"):
+                return None  # "a test drive"
+            named = after is not None and (
+                self._nameish(_fold(after.group(1))) or not self._is_word(_fold(after.group(1)))
+            )
+            if named and after is not None and after.group(1).lower() not in _FUNCTION_WORDS:
+                return None  # "at clinic dr. jones": a doctor, not a drive
+        start, end = match.span(1)
+        while tail := re.match(r"\s+([a-z]+)\b", text[end : end + 20]):
+            if tail.group(1) not in _PLACE_TAILS and tail.group(1) not in _INSTITUTION_WORDS:
+                break
+            end += tail.end()  # "at the pine street shelter"
+        return start, end
+
+    def _check_ordinal_street(self, match: re.Match[str], text: str) -> tuple[int, int] | None:
+        before = re.search(r"([\w'’]+)\s+$", text[max(0, match.start() - 30) : match.start()])
+        if before is None:
+            return None
+        head = before.group(1).lower().replace("’", "'").removesuffix("'s")
+        lex = self._lex
+        if head in _STREET_PLACE_NOUNS or head in _INSTITUTION_WORDS or head in lex.brands:
+            return match.span(1)  # "the gas station on 8th", "walmart on 5th"
+        return None
 
     def _check_month_alone(self, match: re.Match[str], text: str) -> tuple[int, int] | None:
         return self._month_alone(match, text)
@@ -1169,7 +1345,10 @@ class Deidentifier:
             kinds[i] = self._classify(tokens, i, text, initials_ends)
 
         self._cities(tokens, kinds, text, protected)
+        self._neighbourhoods(tokens, kinds, text, protected)
         self._lower_institutions(tokens, kinds, text, protected)
+        place_ends = {s.end for s in taken if s.kind == "PLACE"}
+        self._streets_after_places(tokens, kinds, text, protected, place_ends)
         self._extend_runs(tokens, kinds, text, protected)
         self._propagate(tokens, kinds, protected, text)
         return employers + self._token_spans(tokens, kinds, text)
@@ -1199,6 +1378,8 @@ class Deidentifier:
                 i += 1
                 continue
             prev = tokens[i - 1] if i > 0 and _adjacent(text, tokens[i - 1], tok) else None
+            if prev is not None and prev.low in _COMPASS and prev.text.islower() and i > 1:
+                prev = tokens[i - 2] if _adjacent(text, tokens[i - 2], prev) else None  # "in south memphis"
             cued = prev is not None and prev.low in _CITY_CUES and not prev.possessive
             matched = self._city_phrase(tokens, i, text, protected, cued) if in_heads else 0
             if matched:
@@ -1223,6 +1404,91 @@ class Deidentifier:
                 ):
                     kinds[i] = "PLACE"  # "her sister in Bend"
             i += 1
+
+    def _neighbourhoods(
+        self, tokens: list[_Token], kinds: list[str | None], text: str, protected: set[int]
+    ) -> None:
+        """Lower-case neighbourhoods the gazetteer lacks, after "in/from/near...": "in little saigon"
+        ("little" and a country, a city or a word that is no English word), and, after someone
+        lives or grew up somewhere, two words ending in a word like "view" or "heights" ("lives w/
+        her daughter in ocean view")."""
+        lex = self._lex
+        for i in range(1, len(tokens) - 1):
+            prev, tok, nxt = tokens[i - 1], tokens[i], tokens[i + 1]
+            if kinds[i] is not None or prev.low not in _CITY_CUES or prev.possessive:
+                continue
+            if tok.taken or nxt.taken or tok.start in protected or nxt.start in protected:
+                continue
+            if not (tok.text.islower() and nxt.text.islower()) or tok.possessive:
+                continue
+            if not (_adjacent(text, prev, tok) and _adjacent(text, tok, nxt)):
+                continue
+            if tok.low == "little":
+                foreign = not self._is_word(nxt.low) and not self._first_name(nxt.low)
+                named = nxt.low in lex.regions or nxt.low in lex.cities or nxt.lower in lex.keep
+                if len(nxt.low) >= 4 and nxt.low not in _FUNCTION_WORDS and (named or foreign):
+                    kinds[i] = kinds[i + 1] = "PLACE"  # "in little saigon", "from little havana"
+                continue
+            if nxt.low not in _NEIGHBOURHOOD_TAILS or kinds[i + 1] not in (None, "PLACE"):
+                continue
+            if nxt.low == "view" and tok.low not in _VIEWS:
+                continue  # "ocean view", but "in plain view"
+            if tok.low in _FUNCTION_WORDS or tok.low in _DETERMINERS or tok.low in _ORDINARY_ROADS:
+                continue
+            if tok.low in _GENERIC_PLACE_WORDS or tok.low in _RELATION_CUES:
+                continue
+            if any(t.low in _PLACE_VERBS for t in tokens[max(0, i - 6) : i - 1]):
+                kinds[i] = kinds[i + 1] = "PLACE"
+
+    def _streets_after_places(
+        self,
+        tokens: list[_Token],
+        kinds: list[str | None],
+        text: str,
+        protected: set[int],
+        place_ends: set[int],
+    ) -> None:
+        """The street a found place is on: "the kroger on gallatin", "first baptist on maple".
+
+        After a place (or a noun like "station", "shelter") and "on", a word that is no English
+        word, a town's name, a capitalised word, or a common street name ("maple", "main") followed
+        by nothing that makes it an ordinary word is the street.
+        """
+        lex = self._lex
+        n = len(tokens)
+        for i in range(2, n):
+            on, tok, head = tokens[i - 1], tokens[i], tokens[i - 2]
+            if on.low not in ("on", "off") or kinds[i] is not None or tok.taken or tok.start in protected:
+                continue
+            if not (_adjacent(text, head, on) and _adjacent(text, on, tok)) or tok.possessive:
+                continue
+            placed = (
+                kinds[i - 2] == "PLACE"
+                or head.end in place_ends
+                or head.end + 2 in place_ends
+                or head.low in _STREET_PLACE_NOUNS
+            )
+            low = tok.low
+            if not placed or len(low) < 3 or low in _FUNCTION_WORDS or low in _DETERMINERS:
+                continue
+            if self._kept(tok.lower) or re.match(_WEEKDAYS, low) or re.match(_MONTH, low):
+                continue
+            nxt = tokens[i + 1] if i + 1 < n else None
+            ends = (
+                nxt is None
+                or not _adjacent(text, tok, nxt)
+                or nxt.low in _FUNCTION_WORDS
+                or nxt.low in _PLACE_TAILS
+            )
+            if tok.cap and not tok.sent_start:
+                street = True
+            elif tok.text.islower():
+                street = (not self._is_word(low) and not self._misspelt(low)) or low in lex.cities
+                street = street or (low in _STREET_NAME_WORDS and ends)
+            else:
+                street = False
+            if street:
+                kinds[i] = "PLACE"
 
     def _city_phrase(self, tokens: list[_Token], i: int, text: str, protected: set[int], cued: bool) -> int:
         """How many words of a multi-word city start at word ``i`` (0 when none counts).
@@ -1348,9 +1614,21 @@ class Deidentifier:
         """NAME, PLACE or None for one word, from the word itself and its neighbours."""
         c = self._context(tokens, i, text)
         tok, low, lex = c.tok, c.tok.low, self._lex
-        titled = c.prev is not None and c.plow in _TITLES and (c.plow != "miss" or c.prev.cap)
-        if titled and low not in _FUNCTION_WORDS and not tok.caps:
-            return "NAME"  # "Dr. Okafor", "Ms. Brown", "mr nguyen"
+        titled = (
+            c.prev is not None and c.plow in _TITLES and (c.plow != "miss" or c.prev.cap) and not c.prev.taken
+        )  # "ridgecrest dr near": a street's "dr" is no title
+        verb_after_role = c.plow in _ROLE_TITLES and (low in _SPEECH_VERBS or (c.is_word and not c.nameish))
+        if c.prev is not None and c.prev.text.islower() and text[c.prev.end : tok.start] == " ":
+            # "the dr office", "dr appt": an undotted lower-case title before an ordinary word
+            verb_after_role = verb_after_role or (c.is_word and not c.nameish and len(low) >= 3)
+        if (
+            titled
+            and low not in _FUNCTION_WORDS
+            and low not in _TITLES
+            and not tok.caps
+            and not verb_after_role
+        ):
+            return "NAME"  # "Dr. Okafor", "Ms. Brown", "mr nguyen" ("lt. col. ramirez": the name)
         if low in _FUNCTION_WORDS:
             person = c.first_name and low not in _PRONOUNS
             if person and low in ("will", "may") and c.plow in _NOUN_PREPS:
@@ -1359,6 +1637,10 @@ class Deidentifier:
                     return "NAME"  # "worried about will.": after "about" a modal cannot stand
             if person and not tok.cap and _PERSON_PAREN.match(text, tok.end):
                 return "NAME"  # "will (15) came in"
+            if person and not tok.cap and self._bracketed_after_cue(tokens, i, text):
+                return "NAME"  # "son (will)"
+            if person and not tok.cap and self._set_off_person(tokens, i, text):
+                return "NAME"  # "wife's bf from college, will, keeps showing up"
             if not (person and tok.cap and (tok.possessive or self._person_follows(tokens, i, text))):
                 return None  # "She said" is a pronoun; "Will's mom", "May said" are people
         after_initial = tok.start in initials_ends or any(tok.start - e in (1, 2) for e in initials_ends)
@@ -1368,13 +1650,23 @@ class Deidentifier:
         if c.plow == "pronounced" and c.prev is not None and text[: c.prev.start].rstrip().endswith("("):
             return "NAME"  # "Aisling (pronounced ash-ling)": the sound of a name is the name
         plausible = tok.cap or not c.is_word or c.first_name  # not "her name is important"
-        if naming and plausible and low not in _RELATION_CUES and not self._kept(tok.lower):
-            return "NAME"  # "named Jaxon", "goes by Emeka", "aka Bart"
+        if naming and plausible and low not in _RELATION_CUES and (c.first_name or not self._kept(tok.lower)):
+            return "NAME"  # "named Jaxon", "goes by Emeka", "aka Bart", "a guy named tito"
         if tok.caps or (len(tok.text) == 1 and tok.text.isupper()):
             return self._classify_acronym(tokens, i, text, c)
+        if tok.possessive and tok.lower + "'s" in lex.brands:
+            return "PLACE" if c.employer or self._at_store(c) else None  # "at chili's", "a shift at denny's"
         if self._kept(tok.lower):
-            at_brand = c.plow == "at" or (c.plow == "the" and c.p2low == "at")
-            if tok.lower in lex.brands and (c.employer or at_brand):
+            if (
+                c.plow == "at"
+                and c.p2low in _AT_ROLES
+                and tok.lower in lex.keep
+                and not c.is_word
+                and not re.match(_WEEKDAYS, low)
+                and not re.match(_MONTH, low)
+            ):
+                return "PLACE"  # "a nurse at vanderbilt": a measure's namesake is a hospital too
+            if tok.lower in lex.brands and (c.employer or self._at_store(c)):
                 return "PLACE"  # "works at Walmart", "parks at the Safeway": one store, one place
             if tok.lower in lex.regions and c.first_name and self._person_follows(tokens, i, text):
                 return "NAME"  # "Georgia said", "Virginia's mom"
@@ -1382,6 +1674,11 @@ class Deidentifier:
         if tok.cap:
             return self._classify_capitalised(tokens, i, text, c)
         return self._classify_lower(tokens, i, text, c)
+
+    @staticmethod
+    def _at_store(c: _Context) -> bool:
+        """Whether a brand follows "at/near (the)": one store, so a place ("near to the Hy-Vee")."""
+        return c.plow in _AT_STORE or (c.plow == "the" and (c.p2low in _AT_STORE or c.p3low == "near"))
 
     def _context(self, tokens: list[_Token], i: int, text: str) -> _Context:
         tok = tokens[i]
@@ -1458,6 +1755,29 @@ class Deidentifier:
             return "NAME"  # "pt jaxon", but not "called supervisor immediatly"
         if low.startswith(_HYPHEN_PARTICLES) and self._particle_surname(c.tok):
             return "NAME"  # "al-Hashimi", "el-sayed"
+        if len(low) == 1:
+            return "NAME" if self._lower_initial(tokens, i, text, c) else None
+        ordinary = low in _RELATION_CUES or low in _DETERMINERS
+        if c.first_name and not ordinary:
+            if self._bracketed_after_cue(tokens, i, text):
+                return "NAME"  # "wife (joy)", "son (jaylen)": alone in brackets after a person word
+            client = c.prev is not None and c.plow in _CLIENT_CUES and not c.prev.possessive
+            if client and _NAME_THEN_BREAK.match(text, c.tok.end):
+                return "NAME"  # "clt hope - SI passive": a label after "clt" is the client's name
+            if c.person_cue and (_IS_A_ROLE.match(text, c.tok.end) or _IS_THE_ROLE.match(text, c.tok.end)):
+                return "NAME"  # "grandson art is the main caregiver"
+            if self._set_off_person(tokens, i, text):
+                return "NAME"  # "his oldest, rich, hasnt talked to him"
+        if (
+            c.plow == "the"
+            and len(low) >= 5
+            and low.endswith("s")
+            and low[:-1] in self._lex.surnames
+            and low not in self._lex.surnames
+            and not c.is_word
+            and not self._is_word(low[:-1])
+        ):
+            return "NAME"  # "sessions w/ the nguyens": a family by its surname
         if (
             c.first_name
             and low not in _RELATION_CUES
@@ -1473,7 +1793,6 @@ class Deidentifier:
         speaks = c.nxt is not None and c.nxt.low in _SPEECH_VERBS and c.nxt.low not in _BE_VERBS
         if c.first_name and speaks and subject:
             return "NAME"  # "then amber said", "crystal told me"
-        ordinary = low in _RELATION_CUES or low in _DETERMINERS
         if c.first_name and subject and not ordinary and self._and_person(tokens, i, text):
             return "NAME"  # "grace and her wife came in", "mark & i did a chain analysis"
         if c.first_name and subject and not ordinary and _IS_A_ROLE.match(text, c.tok.end):
@@ -1500,6 +1819,18 @@ class Deidentifier:
             return "PLACE"  # "works at target"
         if c.plow == "at" and c.p2low in _AT_ROLES and not c.is_word and len(low) >= 3:
             return "PLACE"  # "a sophomore at ucla", "a nurse at kaiser"
+        if (
+            c.plow == "at"
+            and c.p2low in _CARE_AT
+            and len(low) >= 3
+            and not c.tok.possessive
+            and low not in _FUNCTION_WORDS
+            and low not in _DETERMINERS
+            and low not in _GENERIC_PLACE_WORDS
+            and low not in _NOT_CARE_PLACES
+            and low not in _RELATION_CUES
+        ):
+            return "PLACE"  # "hospitalized at centennial": where one is hospitalized is a hospital
         if c.plow in ("called", "named") and c.p2low in _PLACE_KINDS and not c.is_word:
             return "PLACE"  # "a small town called cedarburg"
         moved = c.p2low in _PLACE_VERBS or (c.p2low in ("back", "up", "out") and c.p3low in _PLACE_VERBS)
@@ -1520,6 +1851,43 @@ class Deidentifier:
         ):
             return "PLACE"  # "like 800 ppl in millbrook", "the one in bed-stuy", "a sophomore at georgetown"
         return None
+
+    def _set_off_person(self, tokens: list[_Token], i: int, text: str) -> bool:
+        """A word set off by commas after a person word and before a verb: "his oldest, rich, hasnt
+        called", "her bf from college, will, keeps texting"."""
+        tok = tokens[i]
+        if i == 0 or i + 1 >= len(tokens) or "," not in text[tokens[i - 1].end : tok.start]:
+            return False
+        nxt = tokens[i + 1]
+        if text[tok.end : nxt.start].strip() != "," or nxt.low not in _SPEECH_VERBS or tok.possessive:
+            return False
+        return any(t.low in _RELATION_CUES for t in tokens[max(0, i - 4) : i])
+
+    def _lower_initial(self, tokens: list[_Token], i: int, text: str, c: _Context) -> bool:
+        """A lone lower-case letter with a period where a person stands: "k. (clt) told me",
+        "termination w/ t. went ok", "pt r. said"."""
+        tok = tokens[i]
+        if tok.low in ("i", "a") or text[tok.end : tok.end + 1] != "." or tok.possessive:
+            return False
+        if text[tok.end + 1 : tok.end + 2].isalnum() or (tok.start and text[tok.start - 1] in "./"):
+            return False  # "e.g", "w/"
+        after = text[tok.end + 1 :]
+        if re.match(r"\s*\((?:clt|cl|pt|client|patient)\)", after, _I) or _bracketed_person(
+            text, tok.start, tok.end + 1
+        ):
+            return True  # "k. (clt) told me", "clt (j.) said"
+        if c.person_cue or _MET_WITH.search(text, max(0, tok.start - 30), tok.start):
+            return True
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        subject = c.prev is None or tok.sent_start or c.plow in _CLAUSE_OPENERS
+        return (
+            subject
+            and tok.low != "k"  # "k." is "ok"
+            and nxt is not None
+            and text[tok.end : nxt.start] == ". "
+            and nxt.low in _SPEECH_VERBS
+            and nxt.low not in _VERB_ADVERBS
+        )
 
     def _misspelt(self, low: str) -> bool:
         """Whether a word that is not in the lists is one typing slip from one that is ("sesion").
@@ -1793,6 +2161,13 @@ class Deidentifier:
                 elif tok.cap and tok.sent_start and self._nameish(low) and not self._kept(tok.lower):
                     start = k  # "Hope Adeyemi is new"
                 elif (
+                    tok.text.islower()
+                    and low in _COMPASS
+                    and (kinds[start] == "PLACE" or (k > 0 and tokens[k - 1].low in _CITY_CUES))
+                ):
+                    start = k  # "in east nashville", "lives in south memphis"
+                    kinds[k] = "PLACE"
+                elif (
                     not tok.cap
                     and not tok.caps
                     and not tokens[start].cap
@@ -1838,8 +2213,17 @@ class Deidentifier:
             if self._is_word(tok.low):
                 if not tok.cap:
                     seen = i > 0 and tokens[i - 1].low in _SEE_VERBS and _adjacent(text, tokens[i - 1], tok)
-                    if tok.text.islower() and tok.low in lower_found and seen:
-                        kinds[i] = kind  # "grace and her wife ... i only see grace individually"
+                    nxt_tok = tokens[i + 1] if i + 1 < len(tokens) else None
+                    acts = (
+                        nxt_tok is not None
+                        and nxt_tok.low in _SPEECH_VERBS
+                        and nxt_tok.low not in _VERB_ADVERBS
+                        and tok.low not in _FUNCTION_WORDS
+                        and not tok.possessive
+                        and _adjacent(text, tok, nxt_tok)
+                    )
+                    if tok.text.islower() and tok.low in lower_found and (seen or acts):
+                        kinds[i] = kind  # "grace and her wife ... i only see grace", "... art gave up"
                     continue
                 nxt = tokens[i + 1].low if i + 1 < len(tokens) else ""
                 if nxt in _FUNCTION_WORDS and nxt not in _SPEECH_VERBS and nxt not in ("and", "is", "was"):
@@ -1931,6 +2315,17 @@ def _alternation(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
         return None
     body = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases)
     return re.compile(rf"(?<![\w'])(?:{body})(?![\w'])", _I)
+
+
+def _after_person_bracket(text: str, match: re.Match[str]) -> bool:
+    """Whether a match stands alone in brackets after a person word: "clt (a.m.) says"."""
+    return _bracketed_person(text, match.start(), match.end())
+
+
+def _bracketed_person(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` stands alone in brackets after a person word ("clt (j.)")."""
+    before = re.search(r"([\w'-]+)\s*\(\s*$", text[max(0, start - 24) : start])
+    return before is not None and before.group(1).lower() in _RELATION_CUES and text[end : end + 1] == ")"
 
 
 def _institution(tok: _Token) -> bool:

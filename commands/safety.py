@@ -303,7 +303,9 @@ _SPECIAL_FORMS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bc-?ssrs\b"), " columbia scale "),
 )
 _SPECIAL_FORM_SUBS = ScreenedSubstitutions(_SPECIAL_FORMS)
-_TOKEN_RE = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[.!?;,:]")
+_TOKEN_RE = re.compile(r"\d+(?:\.\d+)+|[a-z0-9]+(?:'[a-z]+)?|[.!?;,:]")
+"""Words, decimal numbers kept whole ("k was 2.6", "bac 0.2": a full stop there ends no sentence), and
+the punctuation that marks clauses."""
 
 
 def _word_set(text: str) -> frozenset[str]:

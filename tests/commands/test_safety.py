@@ -191,6 +191,13 @@ def test_real_words_are_not_corrected_into_risk_words(word: str) -> None:
     assert normalize(f"the {word} here").split()[1] == word
 
 
+def test_a_decimal_point_ends_no_sentence() -> None:
+    """Lab values stay whole, so the clause that follows them is read with them."""
+    assert "k was 2.6 on" in normalize("K was 2.6 on todays labs")
+    signal = check("pt w bulimia, K was 2.6 on todays labs, she feels faint")
+    assert signal is not None and signal.kind == "medical"
+
+
 def test_non_safety_eval_rows_stay_quiet() -> None:
     rows = [row for row in _jsonl("boundary_eval.jsonl") if row["category"] != "safety_crisis"]
     alarms = [row["text"] for row in rows if _fires(row["text"])]

@@ -661,6 +661,13 @@ _INTENT = (
 # explanation).
 _Rule = tuple[str, str, str] | tuple[str, str, str, str]
 
+# "his wife won't be around much longer (if ...)": someone else's, which the homicide rules read
+_SOMEONE_ELSE_NOT_AROUND = (
+    r"\b(?:her|his|their) (?:wife|husband|partner|boyfriend|girlfriend|ex|boss|mom|mother|dad|father|son|"
+    r"daughter|brother|sister|neighbor|coworker|roommate|landlord|dog|cat) (?:will not|would not|is not "
+    r"going to) be (?:around|here)\b"
+)
+
 _SUICIDE: tuple[_Rule, ...] = (
     (
         rf"\b(?:kill(?:s|ed|ing)?|hurt(?:s|ing)?|harm(?:s|ed|ing)?|shoot(?:s|ing)?|hang(?:s|ed|ing)?|"
@@ -742,9 +749,7 @@ _SUICIDE: tuple[_Rule, ...] = (
         "does not want to be alive",
         r"\b(?:vacation|trip|travel\w*|holiday|out of town|visiting|conference|moving|business|sick|"
         r"reschedul\w*|cancel\w*|surgery|hospital stay|work trip|wedding|funeral)\b|"
-        r"\b(?:her|his|their) (?:wife|husband|partner|boyfriend|girlfriend|ex|boss|mom|mother|dad|father|"
-        r"son|daughter|brother|sister|neighbor|coworker|roommate|landlord|dog|cat) (?:will not|would not|is "
-        r"not going to) be (?:around|here)\b",
+        + _SOMEONE_ELSE_NOT_AROUND,
     ),
     (
         r"\b(?:can not|could not) (?:go on|do this anymore|keep going|take it anymore|keep (?:herself|"
@@ -1175,9 +1180,7 @@ _SUICIDE_MORE: tuple[_Rule, ...] = (
         r"backup plan|plan b|exit plan|escape hatch)\b(?=.*\b(?:pills|meds|oxy\w*|gun|rope|stockpil\w*|saved|"
         r"bottle|morphine|fentanyl)\b)",
         "talk of not being around or a way out",
-        r"\b(?:her|his|their) (?:wife|husband|partner|boyfriend|girlfriend|ex|boss|mom|mother|dad|father|"
-        r"son|daughter|brother|sister|neighbor|coworker|roommate|landlord|dog|cat) (?:will not|would not|is "
-        r"not going to) be (?:around|here)\b|"
+        _SOMEONE_ELSE_NOT_AROUND + "|"
         r"\b(?:job|work|lease|contract|marriage|relationship|town|state|vacation|moving|move|trip)\b",
     ),
     (
@@ -1583,9 +1586,7 @@ _SUICIDE_MORE: tuple[_Rule, ...] = (
         r"(?:me|her|him)\b|\bnot (?:be )?(?:around|here) "
         r"(?:much )?(?:longer|for long)\b",
         "believes they are a burden or will not be around",
-        r"\b(?:her|his|their) (?:wife|husband|partner|boyfriend|girlfriend|ex|boss|mom|mother|dad|father|"
-        r"son|daughter|brother|sister|neighbor|coworker|roommate|landlord|dog|cat) (?:will not|would not|is "
-        r"not going to) be (?:around|here)\b",
+        _SOMEONE_ELSE_NOT_AROUND,
     ),
     (
         # "the pills in her nightstand ... she has been saving them up": the stockpile named earlier

@@ -25,19 +25,13 @@ kept out of the training file (checked below), or these figures would stop measu
 
 from __future__ import annotations
 
-import json
 from collections import Counter
-from importlib import resources
-from pathlib import Path
-from typing import Any
 
 import pytest
-import yaml
 
 from commands.classify import CATEGORY_IDS, classify
 from commands.safety import normalize
-
-DATA = Path(__file__).resolve().parents[1] / "data"
+from tests.commands.classify_heldout import read_jsonl, top_k, training_examples
 
 FLOORS: dict[str, tuple[float, float]] = {
     "boundary_heldout_dev.jsonl": (0.92, 0.975),
@@ -46,49 +40,35 @@ FLOORS: dict[str, tuple[float, float]] = {
 """Per file: (top-1, top-3) accuracy floors."""
 
 
-def _jsonl(name: str) -> list[dict[str, Any]]:
-    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
-    return [json.loads(line) for line in lines if line.strip()]
-
-
-def _training_examples() -> set[str]:
-    source = resources.files("commands").joinpath("data/classifier_training.yml").read_text(encoding="utf-8")
-    training = yaml.safe_load(source)
-    return {normalize(text) for spec in training["categories"].values() for text in spec.get("examples", [])}
+def _ids(text: str) -> list[str]:
+    return [category for category, _ in classify(text).ranked]
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))
 def test_heldout_file_covers_every_non_safety_category(name: str) -> None:
-    rows = _jsonl(name)
+    rows = read_jsonl(name)
     counts = Counter(row["category"] for row in rows)
     assert set(counts) == set(CATEGORY_IDS) - {"safety_crisis"}, counts
     assert min(counts.values()) >= 7, counts
 
 
 def test_heldout_halves_do_not_overlap() -> None:
-    dev = {normalize(row["text"]) for row in _jsonl("boundary_heldout_dev.jsonl")}
-    test = {normalize(row["text"]) for row in _jsonl("boundary_heldout_test.jsonl")}
+    dev = {normalize(row["text"]) for row in read_jsonl("boundary_heldout_dev.jsonl")}
+    test = {normalize(row["text"]) for row in read_jsonl("boundary_heldout_test.jsonl")}
     assert not dev & test
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))
 def test_heldout_phrasings_are_not_in_the_training_file(name: str) -> None:
-    seen = _training_examples()
-    leaked = [row["text"] for row in _jsonl(name) if normalize(row["text"]) in seen]
+    seen = training_examples()
+    leaked = [row["text"] for row in read_jsonl(name) if normalize(row["text"]) in seen]
     assert not leaked, leaked
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))
 def test_heldout_top1_and_top3_accuracy_floors(name: str) -> None:
-    rows = _jsonl(name)
-    top1 = top3 = 0
-    misses: list[str] = []
-    for row in rows:
-        ids = [category for category, _ in classify(row["text"]).ranked]
-        top1 += ids[0] == row["category"]
-        top3 += row["category"] in ids[:3]
-        if ids[0] != row["category"]:
-            misses.append(f"{row['category']}: {row['text']!r} -> {ids[:3]}")
+    rows = read_jsonl(name)
+    top1, top3, misses = top_k(rows, _ids)
     floor1, floor3 = FLOORS[name]
     assert top1 / len(rows) >= floor1, f"top-1 {top1}/{len(rows)}\n" + "\n".join(misses)
     assert top3 / len(rows) >= floor3, f"top-3 {top3}/{len(rows)}\n" + "\n".join(misses)

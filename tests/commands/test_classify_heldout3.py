@@ -35,19 +35,13 @@ kept out of the training file (checked below), or these figures would stop measu
 
 from __future__ import annotations
 
-import json
 from collections import Counter
-from importlib import resources
-from pathlib import Path
-from typing import Any
 
 import pytest
-import yaml
 
 from commands.classify import CATEGORY_IDS, classify
 from commands.safety import normalize
-
-DATA = Path(__file__).resolve().parents[1] / "data"
+from tests.commands.classify_heldout import read_jsonl, top_k, training_examples
 
 FLOORS: dict[str, tuple[float, float]] = {
     "boundary_heldout3_dev.jsonl": (0.975, 0.99),
@@ -59,17 +53,6 @@ OTHER_SETS = ("boundary_eval.jsonl", "boundary_heldout_dev.jsonl", "boundary_hel
 """Earlier evaluation files, which these must not repeat."""
 
 
-def _jsonl(name: str) -> list[dict[str, Any]]:
-    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
-    return [json.loads(line) for line in lines if line.strip()]
-
-
-def _training_examples() -> set[str]:
-    source = resources.files("commands").joinpath("data/classifier_training.yml").read_text(encoding="utf-8")
-    training = yaml.safe_load(source)
-    return {normalize(text) for spec in training["categories"].values() for text in spec.get("examples", [])}
-
-
 def _ranking(text: str) -> list[str]:
     """The ids best first, without ``safety_crisis`` when the safety check put it there."""
     result = classify(text)
@@ -79,38 +62,31 @@ def _ranking(text: str) -> list[str]:
 
 @pytest.mark.parametrize("name", sorted(FLOORS))
 def test_heldout3_file_covers_every_non_safety_category(name: str) -> None:
-    rows = _jsonl(name)
+    rows = read_jsonl(name)
     counts = Counter(row["category"] for row in rows)
     assert set(counts) == set(CATEGORY_IDS) - {"safety_crisis"}, counts
     assert min(counts.values()) >= 8, counts
 
 
 def test_heldout3_halves_do_not_overlap_each_other_or_earlier_sets() -> None:
-    dev = {normalize(row["text"]) for row in _jsonl("boundary_heldout3_dev.jsonl")}
-    test = {normalize(row["text"]) for row in _jsonl("boundary_heldout3_test.jsonl")}
+    dev = {normalize(row["text"]) for row in read_jsonl("boundary_heldout3_dev.jsonl")}
+    test = {normalize(row["text"]) for row in read_jsonl("boundary_heldout3_test.jsonl")}
     assert not dev & test
-    earlier = {normalize(row["text"]) for name in OTHER_SETS for row in _jsonl(name)}
+    earlier = {normalize(row["text"]) for name in OTHER_SETS for row in read_jsonl(name)}
     assert not (dev | test) & earlier
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))
 def test_heldout3_phrasings_are_not_in_the_training_file(name: str) -> None:
-    seen = _training_examples()
-    leaked = [row["text"] for row in _jsonl(name) if normalize(row["text"]) in seen]
+    seen = training_examples()
+    leaked = [row["text"] for row in read_jsonl(name) if normalize(row["text"]) in seen]
     assert not leaked, leaked
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))
 def test_heldout3_top1_and_top3_accuracy_floors(name: str) -> None:
-    rows = _jsonl(name)
-    top1 = top3 = 0
-    misses: list[str] = []
-    for row in rows:
-        ids = _ranking(row["text"])
-        top1 += ids[0] == row["category"]
-        top3 += row["category"] in ids[:3]
-        if ids[0] != row["category"]:
-            misses.append(f"{row['category']}: {row['text']!r} -> {ids[:3]}")
+    rows = read_jsonl(name)
+    top1, top3, misses = top_k(rows, _ranking)
     floor1, floor3 = FLOORS[name]
     assert top1 / len(rows) >= floor1, f"top-1 {top1}/{len(rows)}\n" + "\n".join(misses)
     assert top3 / len(rows) >= floor3, f"top-3 {top3}/{len(rows)}\n" + "\n".join(misses)

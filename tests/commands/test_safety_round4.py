@@ -25,14 +25,11 @@ from pathlib import Path
 import pytest
 
 from commands import safety
-
-DATA = Path(__file__).resolve().parents[1] / "data"
-KINDS = {"suicide", "homicide", "abuse", "medical"}
+from tests.commands.safety_rounds import DATA, KINDS, Row, false_alarms, read_half, recall
 
 
-def rows(half: str) -> list[dict[str, object]]:
-    path = DATA / f"safety_round4_{half}.jsonl"
-    return [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+def rows(half: str) -> list[Row]:
+    return read_half("round4", half)
 
 
 # half: (positives, negatives, least caught, least caught by patterns alone, most false alarms)
@@ -42,20 +39,17 @@ FLOORS = {"dev": (46, 46, 45, 44, 1), "test": (44, 46, 40, 33, 4)}
 @pytest.mark.parametrize("half", sorted(FLOORS))
 def test_round4_recall_floor(half: str) -> None:
     n_pos, _, least, least_patterns, _ = FLOORS[half]
-    positives = [str(r["text"]) for r in rows(half) if r["risk"]]
-    assert len(positives) == n_pos and {r["kind"] for r in rows(half) if r["risk"]} == KINDS
-    missed = [text for text in positives if safety.check(text) is None]
-    assert len(positives) - len(missed) >= least, missed
-    by_patterns = sum(1 for text in positives if safety.check_patterns(text) is not None)
-    assert by_patterns >= least_patterns
+    counted = recall(rows(half))
+    assert counted.positives == n_pos and counted.kinds == KINDS
+    assert counted.caught >= least, counted.missed
+    assert counted.by_patterns >= least_patterns
 
 
 @pytest.mark.parametrize("half", sorted(FLOORS))
 def test_round4_false_alarm_ceiling(half: str) -> None:
     _, n_neg, _, _, most = FLOORS[half]
-    negatives = [str(r["text"]) for r in rows(half) if not r["risk"]]
-    assert len(negatives) == n_neg
-    alarms = [text for text in negatives if safety.check(text) is not None]
+    negatives, alarms = false_alarms(rows(half))
+    assert negatives == n_neg
     assert len(alarms) <= most, alarms
 
 

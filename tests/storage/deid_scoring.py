@@ -69,3 +69,23 @@ def score(rows: Iterable[Mapping[str, Any]], deid: Deidentifier) -> Scores:
             keep_total += 1
             kept += word in out
     return Scores(caught=caught, total=total, strict=strict, kept=kept, keep_total=keep_total)
+
+
+def labels_not_in_text(rows: Iterable[Mapping[str, Any]]) -> list[tuple[str, str]]:
+    """(label, text) for every identifier or must-keep string that is not a substring of its text."""
+    return [
+        (label, row["text"])
+        for row in rows
+        for label in [*(ident["text"] for ident in row["identifiers"]), *row["keep"]]
+        if label not in row["text"]
+    ]
+
+
+def texts_of_other_sets(data: Path, marker: str) -> set[str]:
+    """The texts of every ``deid_*.jsonl`` in ``data`` whose name does not contain ``marker``."""
+    return {
+        row["text"]
+        for path in data.glob("deid_*.jsonl")
+        if marker not in path.name
+        for row in read_rows(path)
+    }

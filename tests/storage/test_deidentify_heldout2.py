@@ -18,7 +18,6 @@ each is a general weakness the dev half showed, and each failed on the code befo
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from functools import cache
 from pathlib import Path
@@ -27,7 +26,7 @@ from typing import Any
 import pytest
 
 from storage.deidentify import KINDS, default_deidentifier
-from tests.storage.deid_scoring import read_rows, score, survives
+from tests.storage.deid_scoring import labels_not_in_text, read_rows, score, survives, texts_of_other_sets
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 FILES = {"dev": DATA / "deid_heldout2_dev.jsonl", "test": DATA / "deid_heldout2_test.jsonl"}
@@ -62,19 +61,11 @@ def test_heldout2_file_is_well_formed(name: str) -> None:
     kinds = Counter(i["kind"] for r in data for i in r["identifiers"])
     assert set(kinds) <= set(KINDS)
     assert kinds["NAME"] >= 80
-    for row in data:
-        for ident in row["identifiers"]:
-            assert ident["text"] in row["text"], (ident, row["text"])
-        for word in row["keep"]:
-            assert word in row["text"], (word, row["text"])
+    assert not labels_not_in_text(data)
 
 
 def test_heldout2_shares_no_text_with_earlier_sets() -> None:
-    earlier: set[str] = set()
-    for path in DATA.glob("deid_*.jsonl"):
-        if "heldout2" not in path.name:
-            lines = path.read_text(encoding="utf-8").splitlines()
-            earlier |= {json.loads(line)["text"] for line in lines if line.strip()}
+    earlier = texts_of_other_sets(DATA, "heldout2")
     dev = {r["text"] for r in rows("dev")}
     test = {r["text"] for r in rows("test")}
     assert not dev & test

@@ -467,6 +467,7 @@ _IDIOMS: tuple[re.Pattern[str], ...] = tuple(
         r"her|"
         r"him|them|us) (?:if|when|for)\b",
         r"\bwill be the death of\b",
+        r"\b(?:you are|she is|he is|they are|i am|we are) dead to (?:me|her|him|them|us)\b",
         r"\b(?:session|progress|case|clinical|treatment|therapy|process|intake|psychotherapy) notes\b",
         r"\bcut (?:myself|herself|himself|themselves) (?:shaving|cooking|chopping \w+|on (?:a|the|"
         r"some) (?:\w+ )?"
@@ -668,6 +669,14 @@ _SOMEONE_ELSE_NOT_AROUND = (
     r"going to) be (?:around|here)\b"
 )
 
+_NO_INTENT_NO_PLAN = (
+    r"\bno (?:current |active )?(?:intent|intention) ?,? (?:and |or |, )?(?:no |nor )?(?:current )?plans?\b|"
+    r"\bno (?:current |active )?plans? ?,? (?:and |or |, )?(?:no |nor )?(?:current )?(?:intent|intention)\b|"
+    r"\bdenie[sd] (?:any )?(?:intent|plans?) (?:and|or|,) (?:intent|plans?)\b"
+)
+"""The clinician's own assessment that a passive wish to be dead comes with neither intent nor plan
+(the C-SSRS's low-risk answer): the wish rules step back; plans, means and preparation still fire."""
+
 _SUICIDE: tuple[_Rule, ...] = (
     (
         rf"\b(?:kill(?:s|ed|ing)?|hurt(?:s|ing)?|harm(?:s|ed|ing)?|shoot(?:s|ing)?|hang(?:s|ed|ing)?|"
@@ -678,7 +687,7 @@ _SUICIDE: tuple[_Rule, ...] = (
     (
         r"\bkill(?:s|ed|ing)?\b(?! (?:him|her|them|his|the|a|my|their|someone|somebody|people|everyone|it|"
         r"time|another|anyone|anybody|each other|one another|that|this|those|these|your|our|whoever|both|"
-        r"all|any|an|every|some)\b)"
+        r"all|any|an|every|some|you|ya|u)\b)"
         r"(?=.*\b(?:client|she|he|they|wants|said|tonight)\b)",
         "talk of killing themself",
         r"\bkill(?:ed|s)? (?:by|in)\b",
@@ -709,13 +718,13 @@ _SUICIDE: tuple[_Rule, ...] = (
         r"dead\b|\b(?:would|had) rather (?:be dead|die|not be alive|not exist)\b",
         "a wish to die",
         r"\b(?:natural causes|someday|some day|when (?:her|his|my|their) time comes|not in a rush|"
-        r"of old age)\b",
+        r"of old age)\b|" + _NO_INTENT_NO_PLAN,
     ),
     (
         r"\bwish(?:es|ed)? (?:she|he|they|i) (?:was|were|could be) dead\b|\bwish(?:es|ed)? (?:she|he|they|i) "
         r"(?:would not|did not|could just not|could not) wake up\b",
         "a wish to be dead",
-        "",
+        _NO_INTENT_NO_PLAN,
     ),
     (
         r"\bbetter off (?:dead|without (?:me|her|him|them))\b|\b(?:world|everyone|everybody|family|kids|they|"
@@ -847,9 +856,14 @@ _SUICIDE: tuple[_Rule, ...] = (
     (
         r"\b(?:hang|hanging) (?:herself|himself|themselves|myself)\b|\b(?:bought|has|have|got|"
         r"tied) (?:a )?(?:rope|"
-        r"noose)\b|\bnoose\b",
+        r"noose)\b|\bnoose\b|\b(?:tied|hung|rigged) (?:up )?(?:the|a|my|his|her) (?:rope|cord|belt|"
+        r"extension cord)"
+        r"(?: up)? (?:in|from|to|on) (?:the |a )?(?:garage|closet|attic|basement|barn|shed|rafters?|beam|"
+        r"ceiling|tree|banister|stairwell|doorframe|door)\b",
         "hanging or a rope",
-        "",
+        r"\b(?:swing|tire swing|rope swing|hammock|clothes ?line|boat|dock|camping|tent|tarp|rock climbing|"
+        r"towing|tow truck|trailer|jump rope|ropes? course|knots?|scouts?|sailing|calf|calves|horses?|cattle|"
+        r"goats?|leash|halloween|decorations?|piñata|pinata)\b",
     ),
     (
         r"\b(?:slit|slitting|cut|cutting|cuts|slice|slicing) (?:her |his |their |my )?(?:wrists?|throat)\b",
@@ -920,6 +934,26 @@ _SUICIDE: tuple[_Rule, ...] = (
     ),
 )
 
+MURDER_SUICIDE = "a plan to kill someone else and then themself"
+
+_MEANS_IN_HAND: tuple[_Rule, ...] = (
+    (
+        r"\bi (?:have|got|saved|kept|am holding|still have) (?:the|my|enough|all (?:the|my)) (?:pills|meds|"
+        r"tablets|gun|rope|razor|blades?|rifle|pistol)\b(?:[^.]{0,50}?) ?,? (?:and )?(?<!for )(?:tonight|"
+        r"today|"
+        r"right now|this weekend)\b",
+        "a means in hand and a time",
+        r"\b(?:refill\w*|pharmacy|prescri\w*|as prescribed|bedtime dose|take (?:them|it) (?:with|before|"
+        r"after)|"
+        r"routine|pill ?box|organizer)\b",
+    ),
+    (
+        r"\bcalculat\w* (?:\w+ ){0,2}doses? (?:\w+ ){0,4}for (?:himself|herself|themselves|myself)\b",
+        "working out a lethal dose for themself",
+        "",
+    ),
+)
+
 _SUICIDE_MORE: tuple[_Rule, ...] = (
     (
         r"\bnext time (?:(?:i|she|he|they) (?:will|am going to|is going to|are going to|gonna)|ill|"
@@ -927,7 +961,18 @@ _SUICIDE_MORE: tuple[_Rule, ...] = (
         r"higher|jump "
         r"higher|take more|use more|do it right|get it right|make sure|not (?:fail|mess up|miss|wake up))\b",
         "talk of a surer next attempt",
-        r"\b(?:exam|test|recipe|presentation|interview|game|match|tournament|audition|paper|study)\b",
+        r"\b(?:exam|test|recipe|presentation|interview|game|match|tournament|audition|paper|study|choked|"
+        r"strangled|choking|strangling|punched|threaten\w*)\b",
+    ),
+    (
+        r"\b(?:annoyed|upset|mad|angry|disappointed|pissed|frustrated|sorry) (?:that )?(?:it|the (?:pills|"
+        r"overdose|od|attempt)) did not work\b(?=.*\b(?:(?:do|doing|get) it (?:properly|right)|next time|"
+        r"this "
+        r"time|again|try|more|know what (?:i|she|he) did wrong)\b)",
+        "talk of a surer next attempt",
+        r"\b(?:exam|test|recipe|presentation|interview|game|match|tournament|audition|paper|study|diet|"
+        r"meds|medications?|antidepressants?|dose|therapy|treatment|technique|cbt|dbt|emdr|strategy|"
+        r"intervention|app|printer|code|homework|experiment|tax\w*|recital|plan b|birth control|ivf)\b",
     ),
     (
         r"\b(?:looking at|staring at|holding|cleaning|handling|thinking about) (?:his|her|my|the|"
@@ -1481,14 +1526,15 @@ _SUICIDE_MORE: tuple[_Rule, ...] = (
         r"sea|lake|"
         r"river|water|traffic|a train|the tracks)\b|\bdrown (?:herself|himself|themselves|myself)\b",
         "a plan to drown or walk into danger",
-        "",
+        r"\b(?:tradition|for fun|every summer|swim team|lifeguard\w*|swim lessons?|pool party|vacation|"
+        r"beach day|camp counselor|summer camp)\b",
     ),
     (
         r"\b(?:want|wants|wanted|wish|wishes|wished|hope|hopes|hoping|pray|prays|"
         r"praying) (?:\w+ ){0,5}(?:never|not) "
         r"(?:wake|waking|woke) up\b",
         "a wish not to wake up",
-        "",
+        _NO_INTENT_NO_PLAN,
     ),
     (
         r"\b(?:picked|set|chose|chosen|has|have|got|gotten) (?:a |the )?date (?:picked|set|"
@@ -1668,16 +1714,57 @@ _WARNING_SIGNS: tuple[re.Pattern[str], ...] = tuple(
     )
 )
 
+_SPORT = (
+    r"coach|team|game|match|season|tournament|playoffs?|field|court|practice|meet|scrimmage|rivals?|fans?"
+)
+"""Sport's words: "we're gonna kill them saturday" from a coach is about the other team's score."""
+_WE_WILL_KILL_THEM = (
+    r"(?:we|we are|were|we re) (?:going to|gonna) (?:kill|destroy|murder) (?:them|it|the \w+)"
+)
+
 _HOMICIDE: tuple[_Rule, ...] = (
+    (
+        r"\b(?:y ?all|everyone|you guys|guys|people) (?:should )?(?:stay home|stay away|"
+        r"do not come(?: to school)?)"
+        r"\b(?=.*\b(?:is the day|guns?|shoot\w*|cafeteria|floor ?plan|map|xs|lockdown)\b)|\b(?:is the day|"
+        r"guns?|shoot\w*|floor ?plan)\b(?=.*\b(?:y ?all|everyone|you guys) (?:should )?(?:stay home|stay "
+        r"away)\b)|\b(?:floor ?plan|map|layout) of (?:the )?(?:school|cafeteria|gym|building|classroom|"
+        r"office) "
+        r"(?:with|w) (?:xs|x s|marks|circles|targets)\b",
+        "a warning of an attack on a school or workplace",
+        r"\b(?:snow|storm|ice|weather|flu|covid|sick|holiday|strike|power outage|fire drill)\b",
+    ),
+    (
+        r"\b(?:had|have|got|get|put|keep|kept|has) (?:him|her|them|(?:the|my|his|"
+        r"her) (?:\w+ ){0,2}\w+) in (?:my|"
+        r"his|her|the) (?:scope|sights|crosshairs|rifle scope)\b",
+        "a person watched through a gun sight",
+        r"\b(?:camera|telescope|photo\w*|bird\w*|deer|hunting (?:season|trip)|metaphor|figure of speech)\b",
+    ),
+    (
+        r"\b(?:kill|killing|kills|shoot|shooting|end|ending) (?:us both|both of us|us all|all of us|"
+        r"the whole "
+        r"family|my whole family|(?:her|him|them|the kids|the children|my wife|my husband|"
+        r"my kids) and (?:then )?"
+        r"(?:myself|himself|herself|themselves|me))\b|\b(?:take|taking|takes) (?:us both|both of us)(?: out)?"
+        r"(?= *$| [.,!?;:]| (?:when|if|before|after|together|tonight|soon)\b)|\b(?:take|taking|takes) (?:her|"
+        r"him|them|the kids|the children|my family) with (?:me|him|her|them)\b(?=.*\b(?:die|dead|death|gun|"
+        r"pills|morphine|overdose|kill|end it|end (?:this|things)|when (?:i|he|she) go)\b)",
+        MURDER_SUICIDE,
+        r"\b(?:vacation|trip|store|doctor|appointment|movie|concert|shopping|church|park|beach|camping|ride|"
+        r"photo|picture|selfie|out to)\b",
+    ),
     (
         r"\b(?:come|coming|came|go|going|show|showing|walk|walking) (?:back |up )?(?:(?:in|into|to|"
         r"at) (?:\w+ )"
         r"{0,3})?(?:with|w) (?:a |his |her |their |my )?(?:\w+ )?(?:gun|guns|rifle|pistol|shotgun|weapon|"
         r"knife|ar "
-        r"15|ar|ak)\b",
+        r"15|ar|ak|glock)\b|\b(?:come|coming|came|go|going|show|showing|walk|walking) (?:back |up )?(?:(?:in|"
+        r"into|to|at) (?:\w+ ){0,3})?(?:with|w) my (?:piece|strap|heat|gat|burner)\b",
         "a threat to return armed",
-        r"\b(?:hunting|range|deer|season|class|safety course|toy|nerf)\b",
-        r"\b(?:fire|fires|fired|boss|work|school|ex|angry|if|revenge|pay|them|office|class|coworkers?)\b",
+        r"\b(?:hunting|range|deer|season|class|safety course|toy|nerf|puzzle|chess|art|pie|cake)\b",
+        r"\b(?:fire|fires|fired|boss|work|school|ex|angry|if|revenge|pay|them|office|class|coworkers?|done|"
+        r"nurse|staff|manager|foreman|supervisor|landlord|neighbou?r|clinic|desk)\b",
     ),
     (
         r"\bmake sure (?:nobody|no one) (?:gets|has|sees|can have|will have) (?:them|her|him|the kids|the "
@@ -1859,7 +1946,8 @@ _HOMICIDE: tuple[_Rule, ...] = (
         rf"{_OTHER_PERSON}",
         "a threat to harm another person",
         r"\b(?:hurt|harm) (?:her|his|their) (?:feelings|chances|career|reputation)\b|\b(?:an expression|"
-        r"figure of speech|just a saying)\b",
+        r"figure of speech|just a saying)\b|"
+        rf"\b{_WE_WILL_KILL_THEM}\b(?=.*\b(?:{_SPORT})\b)|\b(?:{_SPORT})\b.*\b{_WE_WILL_KILL_THEM}\b",
     ),
     (
         r"\b(?:kill|murder|shoot|stab|strangle|hurt|harm|beat up) (?:his|her|their) (?:boss|ex|wife|husband|"
@@ -1999,9 +2087,13 @@ _NOT_A_PERSON = (
 )
 _HARM_VERB = (
     r"(?:hits?|hitting|beats?|beating|beaten|whoop(?:s|ed|ing)?|whup(?:s|ped|ping)?|punch(?:es|ed|ing)?|"
-    r"slap(?:s|ped|ping)?|kick(?:s|ed|ing)?|"
+    r"slap(?:s|ped|ping)?|kick(?:s|ed|ing)?(?! (?:her |him |them |me )?out\b)|"
     r"chok(?:es|ed|ing)|strangl(?:es|ed|ing)|burn(?:s|ed|ing)|whip(?:s|ped|ping)?|shov(?:es|ed|ing)|"
-    r"push(?:es|ed|ing)?|throws? (?:things |stuff )?at|threw (?:things |stuff )?at|smack(?:s|ed|ing)?|"
+    r"push(?:es|ed|ing)?(?= (?:her|him|them)\b(?! to\b| for\b)| (?:the|his|her|their) (?:kids?|child|baby|"
+    r"son|"
+    r"daughter|wife|husband|mom|dad|mother|father|girlfriend|boyfriend|sister|brother)\b| (?:her|him|them) "
+    r"(?:down|around|into|against|off|out))|throws? (?:things |stuff )?at|threw (?:things |stuff )?at|"
+    r"smack(?:s|ed|ing)?|"
     r"abus(?:es|ed|ing)|molest(?:s|ed|ing)?|rap(?:es|ed|ing)|grop(?:es|ed|ing)|"
     r"touch(?:es|ed|ing)? (?:her|him|them) (?:inappropriately|down there|sexually|in (?:her|his|"
     r"their) private)|"
@@ -2049,7 +2141,8 @@ _ABUSE: tuple[_Rule, ...] = (
     ),
     (
         r"\b(?:being|been|was|were|is|gets|got|getting) (?:physically |sexually |emotionally |financially )?"
-        r"(?:hit|beaten|abused|hurt|neglected|slapped|pushed|shoved|choked|punched|kicked|molested|raped|"
+        r"(?:hit|beaten|abused|hurt|neglected|slapped|pushed|shoved|choked|punched|kicked(?! out)|molested|"
+        r"raped|"
         r"assaulted|starved|locked in|left alone|burned|whipped|exploited|groped|touched inappropriately|"
         r"touched)\b(?: by\b)?",
         "someone being hurt, abused or neglected",
@@ -2185,7 +2278,10 @@ _ABUSE: tuple[_Rule, ...] = (
         r"\bsubstance abuse\b|\b(?:drug|alcohol) abuse\b|\bself neglect\b|\bneglected (?:to|my|her|his|"
         r"the)\b|\b(?:we|i) (?:already )?(?:reported|filed (?:a|the) report|made (?:a|the) report|called "
         r"(?:cps|child protective services))\b(?=.*\b(?:substantiated|closed|is safe|are safe|moved out|no "
-        r"contact)\b)",
+        r"contact)\b)|\b(?:already|was|were|been) (?:reported|investigated)\b(?=.*\b(?:investigated|"
+        r"substantiated|closed|safe now|is safe|are safe)\b)|\bsurvivors?\b(?=.*\b(?:resources|career|job|"
+        r"group|support|advocacy)\b)|\b(?:domestic violence|dv) (?:group|survivors?|program|support group|"
+        r"shelter staff|advocacy)\b|\bi am a survivor\b",
     ),
     (
         r"\bgrooming\b|\bsends? (?:her|him) (?:nudes|naked pictures|explicit)\b|\basks? (?:her|"
@@ -2199,6 +2295,17 @@ _ABUSE: tuple[_Rule, ...] = (
 )
 
 _ABUSE_MORE: tuple[_Rule, ...] = (
+    (
+        r"\b(?:hold|holds|held|holding|push\w*|shov\w*|dunk\w*|forc\w*) (?:her|his|their|the (?:kids?|"
+        r"child s|"
+        r"baby s|boy s|girl s)) (?:head|face) (?:under|underwater|down in|in|into) (?:the )?(?:water|bath|"
+        r"bathtub|tub|toilet|sink|pool|bucket)?",
+        "a child held under water",
+        r"\b(?:swim\w* (?:lesson|class|team|practice)|baptism service|church service|pastor|"
+        r"congregation)\b(?!.*"
+        r"\b(?:can not breathe|could not breathe|punish\w*|disobey\w*|when (?:she|he) (?:disobeys|"
+        r"misbehaves)))",
+    ),
     (
         r"\b(?:restricting|restricts|restricted|limits|limiting|withholding|withholds|withheld|starving|"
         r"starves) "
@@ -2567,6 +2674,17 @@ _ABUSE_MORE: tuple[_Rule, ...] = (
     ),
 )
 
+# Organophosphate poisoning on farms and in gardens: the exposure with two of its cholinergic signs
+# (one, "vomiting", has a hundred other causes).
+_PESTICIDE = (
+    r"(?:pesticides?|insecticides?|organophosphates?|weed killer|roundup|paraquat|bug spray|crop dust\w*|"
+    r"fumigat\w*|(?:spraying|sprayed|spray) (?:the )?(?:orchard|fields?|crops?|cotton|corn|vines|trees|barn))"
+)
+_POISONING_SIGN = (
+    r"(?:drooling|pupils (?:are )?(?:tiny|pinpoint|small)|pinpoint pupils|muscles? twitch\w*|twitching|"
+    r"sweating buckets|can not stop sweating|vomiting|throwing up|trouble breathing|can not breathe|wheezing)"
+)
+
 _MEDICAL: tuple[_Rule, ...] = (
     (
         r"\b(?:is not|was not|not|can not|will not) (?:moving|getting up|waking up)\b(?=.*\b(?:fell|fall|"
@@ -2592,6 +2710,7 @@ _MEDICAL: tuple[_Rule, ...] = (
         r"unresponsive|not responding|will not wake up|would not wake up|can not wake (?:her|him|them)|(?:is|"
         r"was) not waking up|can not be woken|(?:will|would) not wake)\b",
         "loss of consciousness",
+        r"\bwish\w* (?:\w+ ){0,3}(?:would|will|did|could) not wake\b|"
         r"\b(?:collapsed|collapsing) (?:in tears|crying|laughing|(?:into|onto|against) (?:me|my arms|my "
         r"shoulder|her \w+|his \w+|their \w+))\b|\bpassed out (?:flyers|papers)\b|"
         r"\b(?:blood draw|needle phobia|vasovagal|at the sight of blood)\b",
@@ -2688,7 +2807,9 @@ _MEDICAL: tuple[_Rule, ...] = (
         r"(?:jumbled|garbled|slurred)\b",
         "signs of a stroke",
         r"\b(?:surgery|injur\w*|sprain\w*|rotator|shoulder|gym|cast|broke|broken|fracture\w*|bell s palsy|"
-        r"palsy|dentist|novocaine|numbing|botox|years ago|since birth|cerebral palsy|baseline|usual)\b",
+        r"palsy|dentist|novocaine|numbing|botox|years ago|since birth|cerebral palsy|"
+        r"(?<!not her )(?<!not his )"
+        r"(?<!not their )(?:baseline|usual))\b",
     ),
     (
         r"\blithium (?:toxicity|poisoning|overdose)\b|\blithium levels? (?:is |are |was |were |came back )?"
@@ -2751,6 +2872,12 @@ _MEDICAL: tuple[_Rule, ...] = (
         "",
     ),
     (
+        rf"\b{_PESTICIDE}\b(?=.*\b{_POISONING_SIGN}\b.*\b{_POISONING_SIGN}\b)|"
+        rf"\b{_POISONING_SIGN}\b(?=.*\b{_POISONING_SIGN}\b)(?=.*\b{_PESTICIDE}\b)",
+        "signs of pesticide poisoning",
+        r"\b(?:allerg\w*|hay fever|pollen|garden(?:ing)? (?:club|class)|label says|safety training|osha)\b",
+    ),
+    (
         r"\b(?:blood sugar|diabetic|hypoglycemi\w*|insulin) (?:crash|emergency|low|shock|coma|reaction)\b|"
         r"\bdiabetic (?:shock|coma)\b",
         "a diabetic emergency",
@@ -2765,7 +2892,8 @@ _MEDICAL: tuple[_Rule, ...] = (
         r"\b(?:call|called|calling|dial|dialed) (?:911|an ambulance|ems|the paramedics)\b|\bambulance\b|"
         r"\bparamedics\b|\bemergency room\b(?=.*\b(?:now|right now|tonight|took|taking|rushed)\b)",
         "emergency services involved",
-        "",
+        r"\b(?:new staff|train (?:them|staff|the staff)|staff training|protocol says|our policy|in general|"
+        r"generally|should (?:they|staff|we) call)\b",
     ),
     (
         r"\b(?:drunk|intoxicated|high|wasted|under the influence) (?:and|but|yet)? ?(?:is |"
@@ -2850,6 +2978,7 @@ def _condition(regex: str) -> re.Pattern[str]:
 _KINDS: tuple[tuple[SafetyKind, tuple[_Rule, ...]], ...] = (
     ("suicide", _SUICIDE),
     ("suicide", _SUICIDE_MORE),
+    ("suicide", _MEANS_IN_HAND),
     ("homicide", _HOMICIDE),
     ("abuse", _ABUSE),
     ("abuse", _ABUSE_MORE),
@@ -2883,7 +3012,7 @@ _POST_NEG = re.compile(
     r"routinely|at intake|at check in|again|on the (?:phq ?9|c ssrs|columbia|screener))\s*)?(?:,|:|-)?\s*"
     r"(?:(?:client|patient|she|he|they) )?(?:came back |was |is )?(?:denied|denies|neg|"
     r"negative|none|no(?! one| body|body|thing|where| longer| way| matter| reason| point| idea| more|"
-    r" longer)|"
+    r" longer| plans?\b| intent\w*| means\b| access\b| weapons?\b| guns?\b)|"
     r"absent|not present|nil)\b"
 )
 
@@ -2910,11 +3039,19 @@ _DISTANT_TIME = re.compile(
     r"and (?:stable|safe|doing well|thriving|married)\b|\b(?:last|a) (?:year|decade)\b|\byears? earlier\b|"
     r"\b(?:is|has been|been|now|remains?) (?:stable|doing well|in remission|sober)\b|\bstable (?:since|for|"
     r"now)\b|"
-    r"\bresolved\b|\bno longer\b|\bsince (?:then|recovered)\b"
+    r"\bresolved\b|\bno longer\b|\bsince (?:then|recovered)\b|"
+    r"\b(?:suicidal ideation|suicidal|self harm|suicide attempt|attempt) (?:history|hx)\b|\bnone (?:are |"
+    r"is )?"
+    r"current(?:ly)?\b|\b(?:old|gang|drinking|using|party|wild|glory|army|college) days\b|"
+    r"\bback in the day\b|"
+    r"\b(?:said|says|saying|been saying) (?:this|that|it) (?:daily|every day|for (?:\d+|"
+    r"many|several|a few) (?:years|months))\b|\blast (?:summer|spring|fall|winter|semester)\b|"
+    r"\b(?:every day|daily|every night) for (?:years|months|(?:\d+|many|several|a few) (?:years|months))\b"
 )
 _IMMINENT = re.compile(
     r"\b(?:tonight|today|tomorrow|right now|this (?:morning|afternoon|evening|week|weekend)|currently|"
-    r"current plan|again|recently|yesterday|last night|this past|planning|plans to|plan to|intends|intent|"
+    r"current plan|(?<!friends )(?<!together )(?<!talking )(?<!fine )(?<!okay )(?<!ok )again|recently|"
+    r"yesterday|last night|this past|planning|plans to|plan to|intends|intent|"
     r"about to|has a plan|have a plan|endorsed|endorses|endorsing|(?:is|are) (?:being|getting)|lately|"
     r"these days|"
     r"anymore|any more)\b"
@@ -2981,9 +3118,17 @@ _SESSION_TIME = re.compile(
 )
 
 
+# "denied si today": the time word dates the denial, not a risk
+_DENIED_TODAY = re.compile(
+    r"\b(?:denie[sd]|denying|negative for|no) (?:any )?(?:current |active )?(?:suicidal ideation|suicidal "
+    r"thoughts|homicidal ideation|thoughts of (?:suicide|self harm))(?: (?:and|or) (?:homicidal|suicidal) "
+    r"ideation)? (?:today|this week|in session|again)\b"
+)
+
+
 def _historical(clause: str, sentence: str, start: int) -> bool:
     """Whether the match is about the past and nothing in its clause says the risk is current."""
-    if _IMMINENT.search(_SESSION_TIME.sub(" ", _NEGATED_INTENT.sub(" ", clause))):
+    if _IMMINENT.search(_SESSION_TIME.sub(" ", _DENIED_TODAY.sub(" ", _NEGATED_INTENT.sub(" ", clause)))):
         return False
     return bool(
         _HISTORICAL_PREFIX.search(clause[:start].rstrip())
@@ -3175,7 +3320,18 @@ _MEDICAL_PAST = re.compile(
     r"\b(?:(?:last|a|past|previous) (?:week|month|year|spring|summer|fall|winter|semester)|\d+ (?:weeks?|"
     r"months?|years?) ago|in (?:19|20)\d\d|as a (?:child|kid|teen)|years ago|history of|(?:is|"
     r"was) (?:now )?stable|"
-    r"stable now|got transferred|was transferred|medically cleared|was admitted|got admitted)\b"
+    r"stable now|got transferred|was transferred|medically cleared|was admitted|got admitted|"
+    r"(?:doc|doctor|er|md|pcp|nurse|physician) cleared (?:him|her|them)|no medical issue|(?:totally |"
+    r"completely |feeling |feels |is |was )(?:fine|ok|okay) now|came to (?:right away|quickly|"
+    r"after a few seconds))\b"
+)
+
+
+# "a panic attack he thought was heat stroke": the emergency named is the one it turned out not to be.
+_MISTAKEN_FOR = re.compile(
+    r"\b(?:thought|worried|feared|was afraid|was scared|was sure|mistook it for|mistaken for|mistook)"
+    r"(?: that)?(?: it| he| she| they| this)?(?: was| were| had| might be| might have| was having| could be)?"
+    r"(?: a| an)?\s*$"
 )
 
 
@@ -3184,9 +3340,19 @@ def _now(sentence: str) -> bool:
 
 
 _TRAINING_ARTIFACT = re.compile(
-    r"\b(?:quiz|quizzes|rubric|scenario cards?|exam questions?|practice (?:scenario|case|question)s?|"
+    r"\b(?:quiz|quizzes|rubric|scenario cards?|exam questions?|exam q|test q|practice q|training q|"
+    r"(?:licensing|board|"
+    r"nce|ncmhce|aswb|eppp|comps) (?:exam|prep|question)|staff training|in ?service|handout|"
+    r"practice (?:scenario|case|question)s?|"
     r"training "
     r"module|orientation module|module asks|test question|mock (?:call|session|text)|role ?play scenario)\b"
+)
+
+
+# A test item's own "tonight" is the item's, not anyone's: these defuse even with time words.
+_EXAM_ITEM = re.compile(
+    r"\b(?:practice q|exam q|test q|training q|(?:exam|practice|test|quiz|licensing|board) questions?|"
+    r"multiple choice|answer key|the key says|correct answer)\b"
 )
 
 
@@ -3200,7 +3366,7 @@ def _defused(sentence: str) -> bool:
     concrete = bool(_CONCRETE.search(sentence))
     # a quiz item or a scenario card quotes a risk ("an inmate says he will harm an officer"): its
     # reported speech is the exercise's, not a person's
-    if _TRAINING_ARTIFACT.search(sentence) and not timely:
+    if _TRAINING_ARTIFACT.search(sentence) and (not timely or _EXAM_ITEM.search(sentence)):
         return True
     # "if she ever wants to hurt herself": the intent words sit inside the hypothetical
     if (
@@ -3227,7 +3393,8 @@ def _defused(sentence: str) -> bool:
 # A clinician's own assessment that a statement was a joke, with an explicit denial of that risk.
 _JOKE = re.compile(
     r"\b(?:jok\w+|kidding|lol|lmao|haha\w*|sarcas\w+|being dramatic|exaggerat\w+|hyperbole|not serious|"
-    r"was not serious|figure of speech|(?:just )?an expression|just a saying)\b"
+    r"was not serious|figure of speech|(?:just )?an expression|just a saying|not literally|idioms?|"
+    r"mistranslat\w*|translation error)\b"
 )
 _DENIES_KIND: dict[SafetyKind, re.Pattern[str]] = {
     "suicide": re.compile(
@@ -3431,7 +3598,8 @@ _FACTOR_PATTERNS: dict[str, str] = {
     r"(?:husband|wife|father|mother|dad|mom|son|daughter))\b",
     "ed_dx": r"\b(?:bulimi\w*|anorexi\w*|eating disorder|purging|restricting|refeeding)\b",
     "infant": r"\b(?:newborn|infant|baby|babies|toddler|toddlers)\b",
-    "intent_do": r"\b(?:going to|will|plans? to|planning to|ready to|about to|decided to) (?:finally )?"
+    "intent_do": r"\b(?:going to|will|ill|i ll|gonna|plans? to|planning to|ready to|about to|"
+    r"decided to) (?:finally )?"
     r"(?:do it|end it|go through with it)\b",
     "funeral": r"\bfuneral\b",
     "own_one": r"\b(?:meant|means|meaning|talking about|asking about) (?:her|his|their) own\b(?! (?:\w+ )?"
@@ -3460,7 +3628,9 @@ _FACTOR_PATTERNS: dict[str, str] = {
     r"the )?(?:motel|hotel|cabin|woods|forest|middle of nowhere|desert)|(?:locked|locks) (?:herself|himself|"
     r"themselves) in|(?:will not|refuses to|refused to) (?:open|unlock) the door|barricaded|(?:drove|drives|"
     r"walked) off (?:without|and)|no one knows where)\b",
-    "means": r"\b(?:pills|meds|medications?|bottle of|rope|noose|gun|pistol|rifle|razors?|blades?|knife|"
+    "means": r"\b(?<!manages )(?<!manages her )(?<!manages his )(?<!manages their )(?<!helps with )"
+    r"(?<!helps with her )(?<!helps with his )(?:pills|meds|medications?|bottle of|rope|noose|gun|pistol|"
+    r"rifle|razors?|blades?|knife|"
     r"shoelaces|shoe laces|ligatures?|revolver|handgun|weapon|firearm|"
     r"vials?|syringes?|insulin|tylenol|fentanyl|heroin|oxy\w*|xanax|benzos?|painkillers)\b",
     # self-harm that is escalating or out of control
@@ -3522,7 +3692,12 @@ _FACTOR_PATTERNS: dict[str, str] = {
     r"can not see a future|hopeless|nothing left|nothing matters|(?:does not|do not) care anymore|no reason "
     r"to (?:keep going|go on|keep trying|stay|live|be here|get up))\b",
     # a threat to a person, and what makes it dangerous
-    "threat": r"\b(?:(?:people|those|everyone|the ones|the guys|kids|coworkers) (?:who|that) (?:wronged|hurt|"
+    "threat": r"\b(?:(?:they are|he is|she is|you are|they re|both|they|he|she|you) (?:both )?(?:going to|"
+    r"gonna|"
+    r"will) pay(?= *$| [.,!?;:]| (?:this|tonight|today|tomorrow|for (?:this|what|it)|soon)\b)|"
+    r"make it look like an accident|(?:nobody|no one) (?:will |would |ever )?hears? (?:anything|a thing|"
+    r"it)|no witnesses|at close range|"
+    r"(?:people|those|everyone|the ones|the guys|kids|coworkers) (?:who|that) (?:wronged|hurt|"
     r"bullied|fired|betrayed|screwed over|laughed at|humiliated|disrespected) (?:him|her|them|me)|(?:handle|"
     r"deal with|take care of|settle (?:things|it|the score) with) (?:him|her|them|"
     r"(?:his|her|their) (?:ex|wife|husband|boss|neighbor|brother|sister|coworker|landlord|girlfriend|"
@@ -3556,7 +3731,9 @@ _FACTOR_PATTERNS: dict[str, str] = {
     r"you)|(?:wants?|wanted|wish\w*) (?:him|her|them|(?:his|her|their) \w+) (?:dead|gone|to suffer|to die)|"
     r"deserves? to (?:die|suffer|pay)|(?:going to|will|gonna) (?:snap|lose it|go off) (?:on|at)|fantasi\w+ "
     r"about (?:hurting|killing|running over|shooting|stabbing|beating))\b",
-    "weapon": r"\b(?:(?:sent|sends|sending|texted|posted|posts|posting|showed|shows) (?:me |us |her |him )?"
+    "weapon": r"\b(?:(?:the|his|her|my|their) (?:ars?|ar 15s?|guns?|rifles?|pistols?|shotguns?|glocks?|"
+    r"handguns?) (?:is |are |was |were |all )?(?:cleaned|loaded|oiled|ready|sighted in)|"
+    r"(?:sent|sends|sending|texted|posted|posts|posting|showed|shows) (?:me |us |her |him )?"
     r"(?:a |an )?(?:photo|pic|picture|video|selfie|snap)s? (?:of|with) (?:\w+ ){0,2}(?:gun|guns|rifles?|"
     r"pistol|shotgun|handgun|ammo|knife|knives|weapons?|ar 15|ar15)|"
     r"(?:key|code|combination|combo) (?:to|for) (?:the|his|her|their|dads|dad) (?:gun "
@@ -3607,7 +3784,12 @@ _FACTOR_PATTERNS: dict[str, str] = {
     r"clammy|sweating profusely|heart racing|on the floor|fell over|went down|collapsed|breathing (?:weird|"
     r"funny|strange|shallow|slow)|hit (?:her|his|their) head|(?:grabbed|clutching|holding) (?:his|her|"
     r"their) chest|numb|can not feel (?:her|his) (?:arm|face|legs?)|blurry vision|shaking|seizure)\b",
-    "targeting": r"\b(?:i know where (?:he|she|they) (?:lives?|works?|sleeps?|parks?)|knows (?:her|his|"
+    "targeting": r"\b(?:(?:walked|walks|walking|took) (?:me|us) (?:through|thru) (?:the|his|her|"
+    r"their) (?:\w+ )?"
+    r"(?:schedule|route|shifts?|routine)|(?:memorized|wrote down|mapped out|tracking|tracked|tracks) (?:the|"
+    r"his|"
+    r"her|their) (?:\w+ )?(?:schedule|route|shifts?|routine)|"
+    r"i know where (?:he|she|they) (?:lives?|works?|sleeps?|parks?)|knows (?:her|his|"
     r"their) "
     r"(?:office hours|schedule|route|address|shift|work schedule)|(?:go|going|went|drive|driving|drove|"
     r"show up|head|heading|headed) (?:over |back )?to "
@@ -3881,10 +4063,22 @@ def backstop_input(text: str) -> str:
     """What the learned backstop reads: the normalized text without idioms or defused sentences.
 
     Study, hypotheticals, resolved pasts and the other contexts of ``_defused`` silence the learned
-    model exactly as they silence the patterns, so it only ever sees sentences the patterns read.
+    model exactly as they silence the patterns, so it only ever sees sentences the patterns read;
+    a sentence whose rule match its own context withdrew ("gonna kill them saturday", said of a
+    game) is left out too.
     """
     normalized = _strip_idioms(normalize(text))
-    return " . ".join(sentence for sentence in _sentences(normalized) if not _defused(sentence))
+    kept = [sentence for sentence in _sentences(normalized) if not _defused(sentence)]
+    return " . ".join(sentence for sentence in kept if not _withdrawn(sentence))
+
+
+def _withdrawn(sentence: str) -> bool:
+    """Whether a rule's words match the sentence and that rule's own context withdraws them."""
+    rules, _, _ = _screen(sentence)
+    return any(
+        rule.unless is not None and rule.unless.search(sentence) and rule.pattern.search(sentence)
+        for rule in (_COMPILED[i] for i in rules)
+    )
 
 
 def check(text: str) -> SafetySignal | None:
@@ -3920,6 +4114,9 @@ def _check_normalized(normalized: str, *, backstop: bool) -> SafetySignal | None
         return None
     found: list[SafetySignal] = []
     present: set[str] = set()
+    withdrawn: set[str] = set()
+    """Sentences where a rule's words matched and its own context withdrew them ("we're gonna kill
+    them saturday" from a coach): the learned backstop must not bring back what a rule considered."""
     kept = [sentence for sentence in _sentences(normalized) if not _defused(sentence)]
     live = " . ".join(kept)
     rules, factors, signs = _screen(live) if kept else ([], [], [])
@@ -3933,6 +4130,8 @@ def _check_normalized(normalized: str, *, backstop: bool) -> SafetySignal | None
         for rule in (_COMPILED[i] for i in rules):
             kind = rule.kind
             if rule.unless is not None and rule.unless.search(sentence):
+                if rule.pattern.search(sentence):
+                    withdrawn.add(sentence)
                 continue
             if rule.requires is not None and not rule.requires.search(sentence):
                 continue
@@ -3948,8 +4147,11 @@ def _check_normalized(normalized: str, *, backstop: bool) -> SafetySignal | None
                     continue
                 if kind == "medical" and _MEDICAL_PAST.search(sentence) and not _now(sentence):
                     continue
+                if kind == "medical" and _MISTAKEN_FOR.search(clause[:start]):
+                    continue
                 found.append(SafetySignal(kind=kind, reason=rule.reason))
                 break
+    from_rules = list(found)
     if kept:
         found.extend(_combined(present, live))
         if len(signs) >= 2 and sum(1 for i in signs if _WARNING_SIGNS[i].search(live)) >= 2:
@@ -3962,8 +4164,8 @@ def _check_normalized(normalized: str, *, backstop: bool) -> SafetySignal | None
             if signal.kind not in _DENIES_KIND or not _DENIES_KIND[signal.kind].search(normalized)
         ]
     # a pattern match the clinician's own "joking, denies" withdrew stays withdrawn
-    if backstop and not matched and kept:
-        live = " . ".join(kept)
+    if backstop and not matched and len(withdrawn) < len(set(kept)):
+        live = " . ".join(sentence for sentence in kept if sentence not in withdrawn)
         if _BACKSTOP.fires(live):
             kind = _BACKSTOP.kind(live)
             denied = kind in _DENIES_KIND and _DENIES_KIND[kind].search(normalized)
@@ -3971,5 +4173,31 @@ def _check_normalized(normalized: str, *, backstop: bool) -> SafetySignal | None
                 return SafetySignal(kind=kind, reason=BACKSTOP_REASON)
     if not found:
         return None
-    order: dict[SafetyKind, int] = {"suicide": 0, "homicide": 1, "abuse": 2, "medical": 3}
-    return min(found, key=lambda signal: order[signal.kind])
+    return min(found, key=lambda signal: (-_evidence(signal, from_rules), _URGENCY[signal.kind]))
+
+
+_URGENCY: dict[SafetyKind, int] = {"suicide": 0, "homicide": 1, "abuse": 2, "medical": 3}
+"""Between signals of equal evidence, the steps of the most urgent kind come first."""
+_KIND_AGNOSTIC = frozenset({"emergency services involved"})
+_DESPAIR_ONLY = frozenset(
+    {"wants everything to end", "talk of a way out or ending it", "talk of ending it all"}
+)
+"""Suicide rules read from despair alone ("can't do it anymore", "end it"): beside a rule that names
+a plan against someone else, the despair is the same person's and that other plan leads."""
+"""Rules that say an emergency is under way without saying what kind ("do i call 911?")."""
+
+
+def _evidence(signal: SafetySignal, from_rules: list[SafetySignal]) -> int:
+    """How directly a signal names its kind: a rule's own words beat a combination of factors.
+
+    A stroke's drooping face or a choking partner is named by its rule; "alone with a means of
+    harm" or "a goodbye with warning signs" are inferred from factors that the same emergency also
+    shows, so their default kind (suicide) must not displace the named one.
+    """
+    if signal.reason in _KIND_AGNOSTIC:
+        return 0
+    if signal.reason == MURDER_SUICIDE:
+        return 3  # someone else would die too: the duty to protect them leads, not the 988 steps
+    if signal.reason in _DESPAIR_ONLY:
+        return 1
+    return 2 if signal in from_rules else 1

@@ -1,0 +1,130 @@
+"""The /boundary classifier on a fourth held-out set, from an author who had read none of the others.
+
+``boundary_heldout4_dev.jsonl`` and ``boundary_heldout4_test.jsonl`` hold 240 dilemmas (16 per
+non-safety category: 8 in dev, 8 in test), written the way trainees type in Slack (lower case,
+pt/clt/sesh/sup, typos, questions like "is this ok??"), in schools, prisons, hospice, telehealth,
+rural clinics, couples and family work, addiction treatment, college counselling, group homes, the
+military and faith-based agencies, often without the category's own word.
+
+Both halves were measured first with the classifier as it stood after the third set (2026-12-04):
+dev top-1 110/120, top-3 118/120; test top-1 109/120, top-3 116/120, higher than any earlier set's
+first measure (the third set's test half started at 92/120), so the earlier authors' phrasings carry
+over to a new author's writing.
+
+Then, in this order:
+
+* 420 training phrasings from a fifth independent author, written on the edges where categories are
+  easy to confuse (a gift of money against a late payment, a client's Instagram against a gym
+  encounter, a supervisor's invitation against a client's), added as examples: dev 110 -> 112,
+  in-sample 991 -> 990/1015, the first and third sets' dev halves 116 -> 117 and 119 -> 118;
+* the dev half's misses led to patterns for families of messages: someone asking whether a person is
+  "one of mine" (confidentiality), shifts or hours offered by a client (multiple relationships),
+  whether touch "has a place" in therapy, knowing
+  "basically nothing" about a client's culture or faith (competence), a parent who stopped covering
+  the sessions (money), "text me when" (between-session contact), and a small negative weight on
+  telling or asking one's supervisor, which is how trainees mention supervision in passing rather
+  than a question about that relationship. Dev after: top-1 117/120, top-3 119/120. Left alone as
+  debatable: "stay in touch once we're done, like coffee" (termination or a second relationship), a
+  dream about a client (romantic or countertransference) and a Muslim client's faith at a Christian
+  agency, ranked second.
+
+The test half was measured once at the end: top-1 108/120, top-3 117/120 (109 and 116 before): the
+dev fixes did not carry over to the test half's phrasings, as with every earlier set. The other
+sets' test halves moved 94 -> 95/105 and 103 -> 105/120 with the same changes. Four test texts raise
+the learned backstop's safety banner (side hugs with a teenager, a veteran patted on the back, an
+elderly man holding a hand, a voicemail greeting); the classifier still ranks them below the banner.
+Floors sit a little below the figures, so a regression fails here.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from commands.classify import CATEGORY_IDS, classify
+from commands.safety import normalize
+from tests.commands.classify_heldout import read_jsonl, top_k, training_examples
+
+FLOORS: dict[str, tuple[float, float]] = {
+    "boundary_heldout4_dev.jsonl": (0.96, 0.99),
+    "boundary_heldout4_test.jsonl": (0.89, 0.96),
+}
+"""Per file: (top-1, top-3) accuracy floors."""
+
+SAFETY_BANNERS: dict[str, int] = {"boundary_heldout4_dev.jsonl": 0, "boundary_heldout4_test.jsonl": 4}
+"""Most ordinary dilemmas per file that may raise the safety banner (none of these is a risk)."""
+
+OTHER_SETS = (
+    "boundary_eval.jsonl",
+    "boundary_heldout_dev.jsonl",
+    "boundary_heldout_test.jsonl",
+    "boundary_heldout3_dev.jsonl",
+    "boundary_heldout3_test.jsonl",
+)
+"""Earlier evaluation files, which these must not repeat."""
+
+
+def _ranking(text: str) -> list[str]:
+    """The ids best first, without ``safety_crisis`` when the safety check put it there."""
+    result = classify(text)
+    ids = [category for category, _ in result.ranked]
+    return [category for category in ids if category != "safety_crisis"] if result.safety else ids
+
+
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_heldout4_file_covers_every_non_safety_category(name: str) -> None:
+    counts = Counter(row["category"] for row in read_jsonl(name))
+    assert set(counts) == set(CATEGORY_IDS) - {"safety_crisis"}, counts
+    assert min(counts.values()) >= 8, counts
+
+
+def test_heldout4_halves_do_not_overlap_each_other_or_earlier_sets() -> None:
+    dev = {normalize(row["text"]) for row in read_jsonl("boundary_heldout4_dev.jsonl")}
+    test = {normalize(row["text"]) for row in read_jsonl("boundary_heldout4_test.jsonl")}
+    assert not dev & test
+    earlier = {normalize(row["text"]) for name in OTHER_SETS for row in read_jsonl(name)}
+    assert not (dev | test) & earlier
+
+
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_heldout4_phrasings_are_not_in_the_training_file(name: str) -> None:
+    seen = training_examples()
+    leaked = [row["text"] for row in read_jsonl(name) if normalize(row["text"]) in seen]
+    assert not leaked, leaked
+
+
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_heldout4_top1_and_top3_accuracy_floors(name: str) -> None:
+    rows = read_jsonl(name)
+    top1, top3, misses = top_k(rows, _ranking)
+    floor1, floor3 = FLOORS[name]
+    assert top1 / len(rows) >= floor1, f"top-1 {top1}/{len(rows)}\n" + "\n".join(misses)
+    assert top3 / len(rows) >= floor3, f"top-3 {top3}/{len(rows)}\n" + "\n".join(misses)
+
+
+@pytest.mark.parametrize("name", sorted(SAFETY_BANNERS))
+def test_heldout4_ordinary_dilemmas_rarely_raise_the_safety_banner(name: str) -> None:
+    flagged = [row["text"] for row in read_jsonl(name) if classify(row["text"]).safety]
+    assert len(flagged) <= SAFETY_BANNERS[name], flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        (
+            "a neighbor asked me if the guy next door is one of mine",
+            "confidentiality",
+        ),
+        ("clt offered me a few hours at his landscaping business this summer", "multiple_relationships"),
+        ("is touch ever appropriate with adult clients or is it always a no", "physical_touch"),
+        ("new client is deaf and i know pretty much nothing about deaf culture", "competence_and_scope"),
+        ("her mom was paying for her sessions and stopped, she cant afford it alone", "money_and_bartering"),
+        (
+            "teen asked if she can text me when she feels like cutting, i said id think about it",
+            "between_session_contact",
+        ),
+    ],
+)
+def test_general_patterns_rank_their_family(text: str, category: str) -> None:
+    assert _ranking(text)[0] == category, classify(text).ranked[:3]

@@ -67,6 +67,7 @@ ROUND_FILES: tuple[tuple[str, ...], ...] = (
     ("safety_round5_dev", "safety_round5_test"),
     ("safety_round6_dev", "safety_round6_test"),
     ("safety_round7_dev", "safety_round7_test"),
+    ("safety_round8_dev", "safety_round8_test"),
 )
 """The independent authors' sets, one round each, in the order they were written."""
 

@@ -938,6 +938,16 @@ MURDER_SUICIDE = "a plan to kill someone else and then themself"
 
 _MEANS_IN_HAND: tuple[_Rule, ...] = (
     (
+        r"\b(?:take care of|look after|keep|watch|feed|have) (?:her|his|their|my) (?:\w+ )?(?:cat|cats|dog|"
+        r"dogs|pets?|"
+        r"kids|children|fish|bird|horse|plants) (?:for )?(?:after|when (?:i am|she is|he is|they are) gone|"
+        r"once "
+        r"(?:i am|she is|he is) gone)(?= *$| [.,!?;:])",
+        "arrangements for a pet or children 'after'",
+        r"\b(?:vacation|trip|surgery|rehab|deployment|travel\w*|moves?|moving|hospital stay|inpatient stay|"
+        r"after (?:school|work|class|the trip|surgery))\b",
+    ),
+    (
         r"\bi (?:have|got|saved|kept|am holding|still have) (?:the|my|enough|all (?:the|my)) (?:pills|meds|"
         r"tablets|gun|rope|razor|blades?|rifle|pistol)\b(?:[^.]{0,50}?) ?,? (?:and )?(?<!for )(?:tonight|"
         r"today|"
@@ -1723,6 +1733,17 @@ _WE_WILL_KILL_THEM = (
 )
 
 _HOMICIDE: tuple[_Rule, ...] = (
+    (
+        r"\b(?:god|voices?|the devil|satan|angels?|a voice) (?:told|tells|telling|is telling|are telling|"
+        r"wants|want|"
+        r"said) (?:her|him|me|them) to (?:send (?:it|the baby|him|her) back|kill|drown|hurt|harm|sacrifice|"
+        r"get rid "
+        r"of|smother)\b|\b(?:the )?(?:baby|infant|newborn|son|daughter) is (?:possessed|evil|the devil|"
+        r"a demon|not "
+        r"(?:mine|human|really mine))\b",
+        "a parent commanded or convinced to harm a child",
+        r"\b(?:movie|show|book|horror|halloween|joke|jokingly|exorcist)\b",
+    ),
     (
         r"\b(?:y ?all|everyone|you guys|guys|people) (?:should )?(?:stay home|stay away|"
         r"do not come(?: to school)?)"
@@ -3629,8 +3650,9 @@ _FACTOR_PATTERNS: dict[str, str] = {
     r"themselves) in|(?:will not|refuses to|refused to) (?:open|unlock) the door|barricaded|(?:drove|drives|"
     r"walked) off (?:without|and)|no one knows where)\b",
     "means": r"\b(?<!manages )(?<!manages her )(?<!manages his )(?<!manages their )(?<!helps with )"
-    r"(?<!helps with her )(?<!helps with his )(?:pills|meds|medications?|bottle of|rope|noose|gun|pistol|"
-    r"rifle|razors?|blades?|knife|"
+    r"(?<!helps with her )(?<!helps with his )(?:pills|meds|medications?|bottle of|rope|noose|guns?|"
+    r"shotguns?|"
+    r"pistol|rifles?|razors?|blades?|knife|"
     r"shoelaces|shoe laces|ligatures?|revolver|handgun|weapon|firearm|"
     r"vials?|syringes?|insulin|tylenol|fentanyl|heroin|oxy\w*|xanax|benzos?|painkillers)\b",
     # self-harm that is escalating or out of control
@@ -3753,7 +3775,12 @@ _FACTOR_PATTERNS: dict[str, str] = {
     r"(?:dads|dad|fathers|father|husbands|husband|brothers|brother|his|her|their) (?:\w+ )?"
     r"(?:gun|guns|rifle|rifles|pistol|shotgun|ar|ar 15|ar15|ak|ak 47|glock|handgun|firearms?|9mm|revolver)|"
     r"(?:sharpening|sharpened|sharpens) (?:\w+ ){0,2}(?:knives|knife|machete|blade|axe|hatchet))\b",
-    "stalking": r"\b(?:(?:has been|have been|been|keeps?|kept|is|was) following (?:his|her|their) (?:ex|wife|"
+    "stalking": r"\b(?:(?:found|tracked down|figured out) (?:her|his|their) new (?:apartment|place|house|"
+    r"address|"
+    r"home|work|job)|(?:was|is|were|been) waiting outside (?:her|his|their|the) ?(?:\w+ )?(?:apartment|"
+    r"place|house|"
+    r"home|work|job|car|shelter|school)?(?= *$| [.,!?;:]| (?:last night|tonight|today|again|when|at)\b)|"
+    r"(?:has been|have been|been|keeps?|kept|is|was) following (?:his|her|their) (?:ex|wife|"
     r"husband|girlfriend|boyfriend|ex wife|ex husband|partner|ex girlfriend|ex boyfriend|coworker|boss|"
     r"neighbor)\b(?! (?:on|online)\b)|follow(?:s|ed|ing)? (?:her|his|their) (?:car|truck|vehicle|every move)|"
     r"(?:sits|sat|"
@@ -4063,22 +4090,12 @@ def backstop_input(text: str) -> str:
     """What the learned backstop reads: the normalized text without idioms or defused sentences.
 
     Study, hypotheticals, resolved pasts and the other contexts of ``_defused`` silence the learned
-    model exactly as they silence the patterns, so it only ever sees sentences the patterns read;
-    a sentence whose rule match its own context withdrew ("gonna kill them saturday", said of a
-    game) is left out too.
+    model exactly as they silence the patterns, so it only ever sees sentences the patterns read.
+    (Leaving out the sentences whose rule match its own ``unless`` withdrew was tried: it cost the
+    backstop 0.83 -> 0.78 leave-one-author-out recall for one fewer false alarm, and was undone.)
     """
     normalized = _strip_idioms(normalize(text))
-    kept = [sentence for sentence in _sentences(normalized) if not _defused(sentence)]
-    return " . ".join(sentence for sentence in kept if not _withdrawn(sentence))
-
-
-def _withdrawn(sentence: str) -> bool:
-    """Whether a rule's words match the sentence and that rule's own context withdraws them."""
-    rules, _, _ = _screen(sentence)
-    return any(
-        rule.unless is not None and rule.unless.search(sentence) and rule.pattern.search(sentence)
-        for rule in (_COMPILED[i] for i in rules)
-    )
+    return " . ".join(sentence for sentence in _sentences(normalized) if not _defused(sentence))
 
 
 def check(text: str) -> SafetySignal | None:
@@ -4114,9 +4131,6 @@ def _check_normalized(normalized: str, *, backstop: bool) -> SafetySignal | None
         return None
     found: list[SafetySignal] = []
     present: set[str] = set()
-    withdrawn: set[str] = set()
-    """Sentences where a rule's words matched and its own context withdrew them ("we're gonna kill
-    them saturday" from a coach): the learned backstop must not bring back what a rule considered."""
     kept = [sentence for sentence in _sentences(normalized) if not _defused(sentence)]
     live = " . ".join(kept)
     rules, factors, signs = _screen(live) if kept else ([], [], [])
@@ -4130,8 +4144,6 @@ def _check_normalized(normalized: str, *, backstop: bool) -> SafetySignal | None
         for rule in (_COMPILED[i] for i in rules):
             kind = rule.kind
             if rule.unless is not None and rule.unless.search(sentence):
-                if rule.pattern.search(sentence):
-                    withdrawn.add(sentence)
                 continue
             if rule.requires is not None and not rule.requires.search(sentence):
                 continue
@@ -4164,8 +4176,8 @@ def _check_normalized(normalized: str, *, backstop: bool) -> SafetySignal | None
             if signal.kind not in _DENIES_KIND or not _DENIES_KIND[signal.kind].search(normalized)
         ]
     # a pattern match the clinician's own "joking, denies" withdrew stays withdrawn
-    if backstop and not matched and len(withdrawn) < len(set(kept)):
-        live = " . ".join(sentence for sentence in kept if sentence not in withdrawn)
+    if backstop and not matched and kept:
+        live = " . ".join(kept)
         if _BACKSTOP.fires(live):
             kind = _BACKSTOP.kind(live)
             denied = kind in _DENIES_KIND and _DENIES_KIND[kind].search(normalized)

@@ -260,13 +260,14 @@ def test_classification_is_fast() -> None:
 
 
 def test_an_unsaid_after_for_a_pet_is_asked_about() -> None:
-    """One warning sign alone does not fire a pattern, but the learned backstop asks to check.
+    """A pet entrusted to someone "after", with nothing said about after what, fires the check.
 
     Until 2026-12-04 this was pinned as quiet. The fifth author's set then wrote the same sign as a
     risk ("make sure her cat goes to a good home 'after'"), and the backstop retrained on the
-    authors' sets learned it; a supervisor would ask "after what?" too.
+    authors' sets learned it; with the eighth set's retraining at a stricter threshold the backstop
+    no longer caught the fourth author's "take care of her cat 'after'", so it is a pattern now. A
+    supervisor would ask "after what?" too.
     """
-    text = "she made me promise to take care of her cat after"
-    assert safety.check_patterns(text) is None
-    signal = safety.check(text)
-    assert signal is not None and signal.reason == safety.BACKSTOP_REASON
+    signal = safety.check_patterns("she made me promise to take care of her cat after")
+    assert signal is not None and signal.kind == "suicide"
+    assert safety.check_patterns("she asked me to take care of her cat after her surgery") is None

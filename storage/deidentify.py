@@ -14,16 +14,18 @@ What is removed (HIPAA Safe Harbor's identifier kinds as they appear in this wri
   clinics, hospitals, shelters, churches, employers ("works at Walmart"), routes and exits ("rt 9"),
   named parts of town ("the North End", "east nashville", "little saigon"), the street a place is on
   ("the kroger on gallatin", "the gas station on 8th and broad"), churches by their dedication ("at
-  holy cross"); towns come from a gazetteer, so "lives in durham" or "a nurse at mercy general" is
-  caught in lower-case writing too.
+  holy cross"), a store by its street ("the cvs on harding pl"), the town a clinic or shelter is in
+  ("the clinic in hohenwald"); towns come from a gazetteer, so "lives in durham" or "a nurse at mercy
+  general" is caught in lower-case writing too.
 * ``DATE``: every date element more precise than a year: "3/14", "March 14th", "14.03.2026",
   "on the 14th", single-day holidays ("Christmas", "Thanksgiving"), and a month on its own ("in
   March"): under Safe Harbor a month is a date element too, so it goes, even alone. Years,
   weekdays, seasons, multi-day observances ("Ramadan") and relative times ("last Tuesday",
   "two weeks ago") stay: supervision needs the sequence of events, and they identify no one.
 * ``AGE``: ages over 89 ("92-year-old", "aged 95", "she's 91", "in her 90s"). Ages up to 89 stay.
-* ``PHONE``, ``EMAIL``, ``URL``, ``HANDLE`` (``@name``, Slack mentions), ``IP``, and ``ID``: SSNs,
-  record, plan, account, claim, licence and case numbers, and any other long number.
+* ``PHONE``, ``EMAIL``, ``URL``, ``HANDLE`` (``@name``, Slack mentions, a username after a platform:
+  "on snap as kenzie22"), ``IP``, and ``ID``: SSNs, record, plan, account, claim, licence and case
+  numbers, and any other long number.
 
 What stays, because supervision needs it: therapy words, modality and diagnosis acronyms (CBT, DBT,
 EMDR, PTSD...), professional codes (ACA, NASW, HIPAA, DSM-5), scores ("PHQ-9 of 14"), session
@@ -112,23 +114,48 @@ _RELATION_CUES = _set(
     kid child toddler teen student classmate intern trainee abuser perpetrator stepfather stepmother
     sibling cousin bff mil fil sil bil dil mother-in-law father-in-law sister-in-law brother-in-law
     daughter-in-law son-in-law stepsis stepbro godmother godfather godson goddaughter oldest youngest
-    eldest grandkid grandchild grandbaby ex-wife ex-husband exwife exhusband"""
+    eldest grandkid grandchild grandbaby ex-wife ex-husband exwife exhusband nurse librarian chaplain
+    interpreter translator mentor babysitter caregiver guardian advocate aide"""
 )
 """Words after which a capitalised or unknown word is a person ("her son Tyrone", "pt jose")."""
+
+_KIN = _set(
+    """son daughter mom mother mum dad father brother sister husband wife hubby partner spouse bf gf
+    boyfriend girlfriend fiance fiancee grandma grandmother grandpa grandfather granddaughter grandson aunt
+    auntie uncle cousin niece nephew stepdad stepmom stepson stepdaughter stepfather stepmother mil fil sil
+    bil dil"""
+)
+"""Family words: after one, a first name that is also a word and is then described ("foster mom
+sherry is supportive") is the relative's name; roles like "student" are left out ("student art is")."""
+
+_QUOTED_NAME_CUES = _set("""prefers preferred called calls herself himself themself themselves""")
+"""Words before a quoted word that make it a name someone goes by ("prefers 'oki'")."""
 
 _NAMING_CUES = _set("""named nicknamed aka a.k.a""")
 _NAMING_PAIRS = frozenset({("goes", "by"), ("real", "name"), ("name", "is")})
 
 _MET_WITH = re.compile(
-    r"\b(?:sessions?|sesh|met|meeting|intake|appt|appointment|call|consult|check-?in|dyad|telehealth|talked"
+    r"\b(?:1:1|1-on-1|one-on-one|sessions?|sesh|met|meeting|intake|appt|appointment|call|consult|check-?in|dyad"
+    r"|telehealth|talked"
     r"|spoke|chatted|convo|conversation|checked\s+in|caught\s+up|worked|working|role-?played)"
     r"\s+(?:with|w/|w)\s*$|\b(?:ran|run|running|bumped|bump|bumping)\s+into\s*$",
     re.IGNORECASE,
 )
-"""What a session is "with", or whom one "ran into", is a person, even a name that is a word ("grace")."""
+"""What a session is "with" ("1:1 w/ sunny"), or whom one "ran into", is a person, even a name that is
+a word ("grace")."""
 
 _GRADE = r"\d{1,2}(?:st|nd|rd|th)(?:\s*(?:gr|gr\.|grade|grader))?"
 """A school grade ("8th", "5th gr"): said of a child, so in brackets or set off after a word, a person."""
+
+_GRADER = r"\d{1,2}(?:st|nd|rd|th)[\s-]*graders?\b"
+""""8th grader": a child, even when the bracket goes on ("(8th grader at the middle school)")."""
+
+_ACRONYM_PERSON_PAREN = re.compile(
+    rf"\s*\(\s*(?:{_GRADER}|{_GRADE}\s*[,)]|\d{{1,2}}\s*(?:y/?o|yo|[mf])\s*[,)]|(?:he|she|they|ze|xe)\s*/)",
+    re.IGNORECASE,
+)
+"""A bracket that makes two or three capitals before it a person's initials: a grade, an age marked
+as one, pronouns ("DW (8th grader at ...)", "JT (15yo)"); a bare number may be a score ("PCL (52)")."""
 
 _PAREN_AGE = re.compile(rf"(?:'s)?\s*\(\s*(?:\d{{1,3}}\s*(?:y/?o|yo|yrs?|[mfMF])?|{_GRADE})\s*[,)]")
 """A bracketed age or grade right after a word ("hope (17)", "Will (9th)") marks it as a person."""
@@ -148,7 +175,7 @@ _SPEECH_VERBS = _set(
     dropped lost won bought needs needed hates hated loves loved likes liked misses asked begged
     apologized apologised shut shouted whispered confided confessed cx'd cxd cxl'd cxld ns'd nsd
     rescheduled hasnt doesnt didnt wont cant isnt wasnt hit hits punched slapped choked pushed shoved
-    grabbed kicked hurt assaulted raped stalked cheated"""
+    grabbed kicked hurt assaulted raped stalked cheated visits visited"""
 )
 """Verbs (and a few adverbs) that, right after a word, make that word the subject: a person."""
 
@@ -198,14 +225,17 @@ _HYPHEN_PARTICLES = ("al-", "el-", "abu-", "bin-", "bint-", "ibn-", "ben-", "ul-
 """Arabic-style prefixes joined by a hyphen ("al-Hashimi", "Abu-Bakr"): the whole word is a surname."""
 
 _PERSON_PAREN = re.compile(
-    rf"\s*\(\s*(?:\d{{1,3}}\s*(?:y/?o|yo|yrs?|[mf])?\s*[,)]|{_GRADE}\s*[,)]|(?:he|she|they|ze|xe|him|her|them)\s*/"
-    r"|(?:(?:the|my|our|a)\s+)?(?:new|intake|client|pt|cl|returning|referral|referred|goes|aka|not|age|grp|group|twins?|siblings?"
+    rf"\s*\(\s*(?:\d{{1,3}}\s*(?:y/?o|yo|yrs?|[mf])?\s*[,)]|{_GRADE}\s*[,)]|{_GRADER}|(?:he|she|they|ze|xe|him|her|them)\s*/"
+    r"|(?:(?:the|my|our|a)\s+)?(?:new|intake|client|clt|patient|pt|cl|returning|referral|referred|goes|aka|not|age|grp|group|twins?|siblings?"
     r"|roommates?|brothers|sisters|cousins|pronounced|prefers|preferred)\b)",
     re.IGNORECASE,
 )
 """A bracket after a lower-case word that only follows a person: an age, pronouns, a client note
 ("bill (72)", "pat (they/them)", "mercy (new intake)"). Needed because a lower-case first name that
 is also a word ("bill", "pat", "mercy") has no other sign that it is a name."""
+
+_BARE_NUMBER_PAREN = re.compile(r"\s*\(\s*\d{1,3}\s*[,)]")
+"""A bracketed number alone ("(24)"): after an unlisted word an age or a score."""
 
 _INITIALS_VERBS = _set(
     """said says told tells texted texts cancelled canceled cancels no-showed called calls emailed disclosed
@@ -337,12 +367,14 @@ _TOPONYM_ENDINGS = (
     "wick",
     "minster",
     "caster",
+    "bend",
+    "cliff",
 )
 """Endings that make an unknown lower-case word after "in/from/at" a town ("millbrook", "georgetown")."""
 
 _PLACE_TAILS = _PLACE_SUFFIXES - _set("""home house way place""") | _set(
     """city town township heights springs falls beach hills valley grove village county park bay harbor
-    harbour creek ridge cafe café diner warehouse pediatrics associates dental plant bridge"""
+    harbour creek ridge cafe café diner warehouse pediatrics associates dental plant bridge station store"""
 )
 """Lower-case words that continue a found place ("bernal heights", "daly city", "westfield middle")."""
 
@@ -353,6 +385,14 @@ _AT_ROLES = _set(
     classes"""
 )
 """Words before "at X" that make X a school or an employer ("a sophomore at ucla")."""
+
+_WORKMATES = _set("""coworker coworkers co-worker co-workers colleague colleagues""")
+"""Words before "from/at X" that make X an employer ("coworkers from vanderbilt")."""
+
+_SEASONS = _set("""spring summer fall autumn winter""")
+
+_AREA_WORDS = _set("""area neighborhood neighbourhood hood projects""")
+"""Nouns after "the X" that make an unlisted X a part of town ("the mcgavock area")."""
 
 _PLACE_KINDS = _set(
     """town city village place neighborhood neighbourhood suburb area street road school church clinic
@@ -376,6 +416,9 @@ _CITY_PHRASES_NOT_PLACES = frozenset(
 )
 """Cities whose names are everyday words or phrases ("she runs cross country", "in Progress")."""
 
+_OUTSIDE_OF = _set("""outside north south east west northeast northwest southeast southwest""")
+"""Words that, with "of", place something by a town ("the farm outside of cookeville")."""
+
 _CITY_CUES = _set("""in from near outside around to at into toward towards visiting via""")
 """Words after which a town's name is a place ("in durham", "drove to tucson")."""
 
@@ -388,9 +431,15 @@ _INSTITUTION_WORDS = _set(
     """elementary middle high academy college university univ hospital clinic center centre church temple
     mosque synagogue chapel cathedral parish shelter apartments apts library prep montessori daycare
     general memorial institute cafe café diner bakery restaurant gym mall plaza ymca ywca warehouse factory
-    seminary park plant pediatrics associates dental"""
+    seminary park plant pediatrics associates dental medical jail prison penitentiary central fellowship
+    ministries"""
 )
-"""Last words of a lower-case institution's name."""
+"""Last words of a lower-case institution's name ("centennial medical", "rutherford county jail",
+"wilson central", "grace fellowship")."""
+
+_WEAK_INSTITUTION_WORDS = _set("""club station""")
+"""Institution words that close a name only after a word that is no English word ("the alano club",
+but "the book club", "the bus station")."""
 
 _GENERIC_PLACE_WORDS = _set(
     """community health mental medical county city state public local regional behavioral crisis counseling
@@ -507,6 +556,17 @@ _HOLIDAYS = (
 
 _I = re.IGNORECASE
 
+_PLATFORMS = tuple(
+    _set(
+        """snap snapchat insta instagram ig tiktok discord roblox xbox psn steam twitch twitter reddit
+        facebook fb kik telegram whatsapp fortnite minecraft threads bereal grindr tinder hinge bumble venmo
+        cashapp"""
+    )
+)
+"""Platforms after which a word "as"/"user" introduces is a username (also the regex's hints)."""
+
+_PLATFORM_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(_PLATFORMS)) + r")\b", re.IGNORECASE)
+
 
 _Check = Callable[[re.Match[str], str], "tuple[int, int] | None"]
 
@@ -535,23 +595,40 @@ _STREET_PLACE_NOUNS = _set(
 _STREET_NAME_WORDS = _set(
     """main broad market church park high state front water union center central maple oak elm pine cedar
     walnut chestnut spruce birch willow cherry hickory magnolia dogwood poplar sycamore locust lake hill
-    river ridge sunset highland forest meadow spring mill college commerce division grand"""
+    river ridge sunset highland forest meadow spring mill college commerce division grand broadway"""
 )
 """Ordinary words that are common street names: after "<a place> on" they are the street ("first
 baptist on maple"), when nothing follows that makes them an ordinary word."""
 
+_STREET_CUE_BEFORE = re.compile(r"\b(?:on|off|corner\s+of)\s+(?:the\s+)?$", _I)
+"""What comes before a place that makes it a street, so "and X" after it can be a cross street."""
+
+_LIVES = _set("""lives lived live living stays stayed staying""")
+"""Verbs after which "on/off 5th" is where someone lives: a street."""
+
+_NOT_A_STREET_AFTER = re.compile(r"\s+(?:floor|fl|grade|gr|period|place|row|time|street)\b", _I)
+"""What makes "on 5th" a floor, a grade or an order rather than a street ("lives on 5th floor")."""
+
 _CARE_AT = _set(
-    """hospitalized hospitalised inpatient detox detoxed detoxing rehab admitted committed stabilized"""
+    """hospitalized hospitalised inpatient detox detoxed detoxing rehab admitted committed stabilized icu
+    nicu picu housed incarcerated jailed imprisoned locked"""
 )
-"""Words before "at X" that make X a hospital or a treatment centre ("hospitalized at centennial")."""
+"""Words before "at X" that make X a hospital, a treatment centre or a prison ("hospitalized at
+centennial", "in ICU at skyline", "housed at bledsoe")."""
 
 _NOT_CARE_PLACES = _set(
     """least most age home night times once twice birth school work first intake end start time risk
-    baseline term"""
+    baseline term midnight noon bedtime dinner lunch breakfast present moment night nights"""
 )
+
+_STORE_TAIL = re.compile(r"\s+(?:station|store|stop|truck\s+stop|warehouse|pharmacy|plant)\b", _I)
+"""What may follow a brand that is one store ("near the greyhound station"): part of the place."""
 
 _AT_STORE = _set("""at near behind outside""")
 """Words before a brand ("at/near the Hy-Vee") that make it one store, so a place."""
+
+_SAINT_AND_FORT = _set("""st saint ft fort""")
+"""Lower-case words before a found name that make it a place ("st. francis", "fort campbell")."""
 
 _COMPASS = _set("""north south east west northeast northwest southeast southwest""")
 
@@ -597,7 +674,7 @@ def _p(
 
 
 _PATTERNS: tuple[_Pattern, ...] = (
-    _p("PLACE", rf"\b\d{{1,3}}(?:st|nd|rd|th)\s+{_STREET}\b\.?", 101, flags=_I),
+    _p("PLACE", rf"\b\d{{1,3}}(?:st|nd|rd|th)\s+{_STREET}\b\.?(?:\s+[NSEW](?![\w/'’])\.?)?", 101, flags=_I),
     _p("URL", r"(?:https?://|www\.)[^\s<>\"'|]+", 100, flags=_I, check="url"),
     _p("EMAIL", r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}", 99),
     _p(
@@ -614,6 +691,17 @@ _PATTERNS: tuple[_Pattern, ...] = (
         "HANDLE",
         r"(?<![\w@./])@(?!(?:here|channel|everyone)\b)[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?",
         96,
+    ),
+    # a handle without "@" after a platform: "added her on snap as kenzie22", "discord w/ user xxwolfxx"
+    _p(
+        "HANDLE",
+        r"\b(?:as|user(?:name)?|handle|acct|account|gamertag|tag|called)\s*[:=]?\s*([A-Za-z0-9][A-Za-z0-9_.]*"
+        r"[A-Za-z0-9_])(?![\w@'’-])",
+        96,
+        flags=_I,
+        group=1,
+        check="platform_handle",
+        hints=_PLATFORMS,
     ),
     # a Cash App $cashtag ("venmo'd me from $jmoney4040"); "$20" is money and stays
     _p("HANDLE", r"(?<![\w$])\$[A-Za-z_][A-Za-z0-9_]{2,19}\b", 96),
@@ -736,7 +824,7 @@ _PATTERNS: tuple[_Pattern, ...] = (
         flags=_I,
         group=1,
     ),
-    _p("AGE", r"(?<=[A-Za-z\]]),\s+(9\d|1[01]\d)(?=\s*[,;)]|\s+(?:and|who|with|w/)\b)", 75, group=1),
+    _p("AGE", r"(?<=[A-Za-z\].]),\s+(9\d|1[01]\d)(?=\s*[,;)]|\s+(?:and|who|with|w/)\b)", 75, group=1),
     _p(
         "AGE",
         rf"\(\s*(9\d|1[01]\d|{_AGE_WORD})\s*(?:y/?o|yrs?|F|M)?\s*[!?.]*\s*\)",
@@ -759,7 +847,7 @@ _PATTERNS: tuple[_Pattern, ...] = (
     _p(
         "PLACE",
         r"\b(?:(?i:rte?|route|hwy|highway|exit|interstate|state\s+route|county\s+road)\.?\s?#?"
-        r"|I-|US[- ]|SR[- ])"
+        r"|I-|i-(?=\d\d)|US[- ]|SR[- ])"
         r"\d{1,3}[A-Za-z]?\b(?!\s*(?:%|mg|min|mins|minutes|hours?|hrs?|times|x)\b)",
         75,
     ),
@@ -785,9 +873,9 @@ _PATTERNS: tuple[_Pattern, ...] = (
     ),
     _p(
         "PLACE",
-        r"\b(?:on|off|at|near|under|behind|past|along|across)\s+(?:the\s+)?([A-Za-z][\w'-]*\s+(?:street|st"
-        r"|avenue|ave|road|rd|blvd|boulevard|lane|ln|pike|row|drive|dr|parkway|pkwy|circle|cir|trail|trl"
-        r"|terrace|ter)\b(?:\s+(?:overpass|underpass|exit))?)",
+        r"\b(?:on|off|at|near|under|behind|past|along|across)\s+(?:the\s+)?([A-Za-z][\w'-]*\s+(?:[a-z][\w'-]*\s+)?"
+        r"(?:street|st|avenue|ave|road|rd|blvd|boulevard|lane|ln|pike|row|drive|dr|parkway|pkwy|circle|cir|trail"
+        r"|trl|terrace|ter|pl)\b(?:\s+(?:overpass|underpass|exit))?)",
         71,
         group=1,
         check="lower_street",
@@ -826,6 +914,12 @@ _PATTERNS: tuple[_Pattern, ...] = (
     _p("ID", r"#\s?(\d{3,}[A-Za-z0-9-]*)", 66, group=1),
     _p("ID", r"(?<![\w$.,/-])[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*(?![\w-]|[.,]\d)", 10, check="long_number"),
 )
+
+_NUMBER_THEN_UNIT = re.compile(rf"\s+\d{{1,4}}\s*(?:am|pm|x|wks?|mos?|{_UNITS})(?!\w)", _I)
+"""A number after a place that is a time or a quantity ("county jail 2 wks"), not its number."""
+
+_PLURAL_ACRONYM = re.compile(r"[A-Z]{2,5}s")
+"""An acronym with a plural "s" ("UAs", "SSRIs"), which otherwise looks like a capitalised word."""
 
 _NEEDS_DIGIT = frozenset({"IP", "ID", "PHONE"})
 """Kinds whose patterns cannot match a text without a digit (skipped there, for speed)."""
@@ -1118,13 +1212,32 @@ class Deidentifier:
             # "is 94" is an age only when a person is the subject ("grandma is 94", not "score is 94")
             before = text[max(0, match.start() - 80) : match.start()]
             before = re.sub(r"\([^()]*\)\s*$", "", before)  # "Buddy (what he goes by) is 93"
-            subject = re.search(r"([\w'’]+)\s+$", before)
-            word = subject.group(1) if subject else ""
+            subject = re.search(r"(?:([\w'’]+)\s+)?([\w'’]+)\s+$", before)
+            word = subject.group(2) if subject else ""
+            cue = _fold(subject.group(1) or "") if subject else ""
             personal = _fold(word) in _PERSON_SUBJECTS or _fold(word) in _RELATION_CUES
             named = word[:1].isupper() and _lower(word) not in self._lex.keep
-            if not (personal or named):
+            introduced = (
+                cue in _RELATION_CUES
+                and word.isalpha()
+                and (self._first_name(_fold(word)) or not self._is_word(_fold(word)))
+            )  # "pt faith is 91", "her mom rose was 94", but "pt score is 95"
+            if not (personal or named or introduced):
                 return None
         return match.span(2)
+
+    def _check_platform_handle(self, match: re.Match[str], text: str) -> tuple[int, int] | None:
+        """A username after a platform: no English word or kept term, and a letter in it."""
+        value = match.group(1)
+        if not _PLATFORM_BEFORE.search(text, max(0, match.start() - 60), match.start()):
+            return None
+        low = _fold(value)
+        if len(value) < 4 or not any(ch.isalpha() for ch in value) or low in _FUNCTION_WORDS:
+            return None
+        marked = any(ch.isdigit() or ch in "_." for ch in value)
+        if not marked and (self._is_word(low) or self._kept(_lower(value)) or self._misspelt(low)):
+            return None  # "on snap as well", "user on tiktok as usual"
+        return match.span(1)
 
     def _check_cued_id(self, match: re.Match[str], text: str) -> tuple[int, int] | None:
         ident = match.group(1)
@@ -1157,10 +1270,26 @@ class Deidentifier:
         return (start, end) if len(words) >= 2 else None
 
     def _check_lower_street(self, match: re.Match[str], text: str) -> tuple[int, int] | None:
+        """A lower-case street of one or two words ("on harding pike", "on lick creek rd").
+
+        A two-word name whose first word makes an ordinary road ("on the old mill rd") keeps only
+        its last word and the street word ("mill rd"), as the one-word rule always did.
+        """
         words = match.group(1).lower().split()
+        two = len(words) >= 3 and words[2] not in ("overpass", "underpass", "exit")
+        start, end = match.span(1)
+        if two:
+            head = words[0]
+            if head in _FUNCTION_WORDS or head in _DETERMINERS or head in _ORDINARY_ROADS:
+                start = match.start(1) + match.group(1).index(match.group(1).split()[1], len(head))
+                words = words[1:]
+            elif words[1] in _FUNCTION_WORDS or words[1] in _DETERMINERS:
+                return None  # "at least an hr drive"
         first_word, street = words[0], words[1]
         if first_word in _FUNCTION_WORDS or first_word in _DETERMINERS or first_word in _ORDINARY_ROADS:
             return None  # "on the road", "on my street", "on the same street"
+        if first_word.endswith(("'s", "’s")) or first_word in _RELATION_CUES:
+            return None  # "near her mom's street"
         if street == "row" and first_word == "death":
             return None  # "on death row"
         if street in ("dr", "drive"):
@@ -1172,7 +1301,6 @@ class Deidentifier:
             )
             if named and after is not None and after.group(1).lower() not in _FUNCTION_WORDS:
                 return None  # "at clinic dr. jones": a doctor, not a drive
-        start, end = match.span(1)
         while tail := re.match(r"\s+([a-z]+)\b", text[end : end + 20]):
             if tail.group(1) not in _PLACE_TAILS and tail.group(1) not in _INSTITUTION_WORDS:
                 break
@@ -1187,6 +1315,8 @@ class Deidentifier:
         lex = self._lex
         if head in _STREET_PLACE_NOUNS or head in _INSTITUTION_WORDS or head in lex.brands:
             return match.span(1)  # "the gas station on 8th", "walmart on 5th"
+        if head in _LIVES and not _NOT_A_STREET_AFTER.match(text, match.end(1)):
+            return match.span(1)  # "still lives off 5th and elm", but "lives on 5th floor"
         return None
 
     def _check_month_alone(self, match: re.Match[str], text: str) -> tuple[int, int] | None:
@@ -1347,8 +1477,8 @@ class Deidentifier:
         self._cities(tokens, kinds, text, protected)
         self._neighbourhoods(tokens, kinds, text, protected)
         self._lower_institutions(tokens, kinds, text, protected)
-        place_ends = {s.end for s in taken if s.kind == "PLACE"}
-        self._streets_after_places(tokens, kinds, text, protected, place_ends)
+        place_spans = {s.end: s.start for s in taken if s.kind == "PLACE"}
+        self._streets_after_places(tokens, kinds, text, protected, place_spans)
         self._extend_runs(tokens, kinds, text, protected)
         self._propagate(tokens, kinds, protected, text)
         return employers + self._token_spans(tokens, kinds, text)
@@ -1380,6 +1510,10 @@ class Deidentifier:
             prev = tokens[i - 1] if i > 0 and _adjacent(text, tokens[i - 1], tok) else None
             if prev is not None and prev.low in _COMPASS and prev.text.islower() and i > 1:
                 prev = tokens[i - 2] if _adjacent(text, tokens[i - 2], prev) else None  # "in south memphis"
+            if prev is not None and prev.low == "of" and prev.text.islower() and i > 1:
+                # "the farm outside of cookeville": "outside of" is a location word as "outside" is
+                side = tokens[i - 2] if _adjacent(text, tokens[i - 2], prev) else None
+                prev = side if side is not None and side.low in _OUTSIDE_OF else None
             cued = prev is not None and prev.low in _CITY_CUES and not prev.possessive
             matched = self._city_phrase(tokens, i, text, protected, cued) if in_heads else 0
             if matched:
@@ -1392,6 +1526,14 @@ class Deidentifier:
                     plain = not self._is_word(low) and not self._first_name(low)
                     if plain and (cued or tok.possessive or low in lex.major_cities):
                         kinds[i] = "PLACE"  # "in durham", "chicago's south side", "tucson"
+                    elif (
+                        cued
+                        and prev is not None
+                        and prev.low in _LOWER_PLACE_CUES
+                        and low in lex.major_cities
+                        and self._first_name(low)
+                    ):
+                        kinds[i] = "PLACE"  # "flew in from phoenix": a big city that is a name and a word
                 elif (
                     tok.cap
                     and not tok.sent_start
@@ -1446,30 +1588,50 @@ class Deidentifier:
         kinds: list[str | None],
         text: str,
         protected: set[int],
-        place_ends: set[int],
+        place_spans: dict[int, int],
     ) -> None:
         """The street a found place is on: "the kroger on gallatin", "first baptist on maple".
 
         After a place (or a noun like "station", "shelter") and "on", a word that is no English
         word, a town's name, a capitalised word, or a common street name ("maple", "main") followed
-        by nothing that makes it an ordinary word is the street.
+        by nothing that makes it an ordinary word is the street. The same holds for the second
+        street of a corner ("on west end and broadway"). A brand with a street ("the cvs on harding
+        pl", "the mapco on charlotte") is one store, so a place itself.
         """
         lex = self._lex
         n = len(tokens)
+        place_starts = set(place_spans.values())
         for i in range(2, n):
             on, tok, head = tokens[i - 1], tokens[i], tokens[i - 2]
-            if on.low not in ("on", "off") or kinds[i] is not None or tok.taken or tok.start in protected:
+            if on.low not in ("on", "off", "and") or tok.start in protected or tok.possessive:
                 continue
-            if not (_adjacent(text, head, on) and _adjacent(text, on, tok)) or tok.possessive:
+            if not (_adjacent(text, head, on) and _adjacent(text, on, tok)):
                 continue
-            placed = (
-                kinds[i - 2] == "PLACE"
-                or head.end in place_ends
-                or head.end + 2 in place_ends
-                or head.low in _STREET_PLACE_NOUNS
+            corner = on.low == "and"
+            brand = (
+                not corner
+                and kinds[i - 2] is None
+                and not head.taken
+                and (head.lower in lex.brands or (head.possessive and head.lower + "'s" in lex.brands))
             )
+            if corner:
+                placed = self._street_ends_at(tokens, kinds, i - 2, text, place_spans)
+            else:
+                placed = (
+                    brand
+                    or kinds[i - 2] == "PLACE"
+                    or head.end in place_spans
+                    or head.end + 2 in place_spans
+                    or head.low in _STREET_PLACE_NOUNS
+                )
+            if not placed:
+                continue
+            if tok.taken or kinds[i] is not None:
+                if brand and (kinds[i] == "PLACE" or tok.start in place_starts):
+                    kinds[i - 2] = "PLACE"  # "cvs on [harding pl]"
+                continue
             low = tok.low
-            if not placed or len(low) < 3 or low in _FUNCTION_WORDS or low in _DETERMINERS:
+            if len(low) < 3 or low in _FUNCTION_WORDS or low in _DETERMINERS:
                 continue
             if self._kept(tok.lower) or re.match(_WEEKDAYS, low) or re.match(_MONTH, low):
                 continue
@@ -1483,12 +1645,33 @@ class Deidentifier:
             if tok.cap and not tok.sent_start:
                 street = True
             elif tok.text.islower():
-                street = (not self._is_word(low) and not self._misspelt(low)) or low in lex.cities
+                # a town's name is a street after a place, not after a brand ("target on sale")
+                town = low in lex.cities and not brand
+                street = (not self._is_word(low) and not self._misspelt(low)) or town
                 street = street or (low in _STREET_NAME_WORDS and ends)
             else:
                 street = False
             if street:
                 kinds[i] = "PLACE"
+                if brand:
+                    kinds[i - 2] = "PLACE"
+
+    def _street_ends_at(
+        self, tokens: list[_Token], kinds: list[str | None], k: int, text: str, place_spans: dict[int, int]
+    ) -> bool:
+        """Whether word ``k`` ends a place that is a street ("on west end", "off 8th"): a place
+        right after "on", "off" or "corner of", so that "and <word>" after it is the cross street."""
+        head = tokens[k]
+        if head.end in place_spans:
+            start = place_spans[head.end]
+        elif kinds[k] == "PLACE":
+            first = k
+            while first > 0 and kinds[first - 1] == "PLACE":
+                first -= 1
+            start = tokens[first].start
+        else:
+            return False
+        return _STREET_CUE_BEFORE.search(text, max(0, start - 16), start) is not None
 
     def _city_phrase(self, tokens: list[_Token], i: int, text: str, protected: set[int], cued: bool) -> int:
         """How many words of a multi-word city start at word ``i`` (0 when none counts).
@@ -1534,7 +1717,8 @@ class Deidentifier:
         for s in range(1, n):
             tok = tokens[s]
             low = tok.low
-            if low not in _INSTITUTION_WORDS and low not in ("st", "saint"):
+            weak = low in _WEAK_INSTITUTION_WORDS
+            if low not in _INSTITUTION_WORDS and not weak and low not in ("st", "saint"):
                 continue
             if not tok.text.islower() or tok.taken or tok.start in protected:
                 continue
@@ -1550,7 +1734,7 @@ class Deidentifier:
                 ):
                     kinds[s] = kinds[s + 1] = "PLACE"  # "at st. mark's", "to st jude"
                 continue
-            if tok.low not in _INSTITUTION_WORDS:
+            if tok.low not in _INSTITUTION_WORDS and not weak:
                 continue
             first = s
             while first - 1 >= 0 and s - first < 3:
@@ -1578,6 +1762,16 @@ class Deidentifier:
             modifiers = tokens[first:s]
             if all(m.low in _GENERIC_PLACE_WORDS or m.low in _PLACE_SUFFIXES for m in modifiers):
                 continue  # "at the community center", "in high school"
+            if weak and all(self._is_word(m.low) for m in modifiers):
+                continue  # "at the book club", "near the bus station"
+            if (
+                before.low == "to"
+                and len(modifiers) == 1
+                and self._is_word(modifiers[0].low)
+                and not self._nameish(modifiers[0].low)
+                and modifiers[0].low not in self._lex.cities
+            ):
+                continue  # "urge to use high", "wants to feel central": "to" before a verb
             for k in range(first, s + 1):
                 kinds[k] = "PLACE"
 
@@ -1599,12 +1793,15 @@ class Deidentifier:
                     )
                     last = before[-1] if before else ""
                     second = before[-2] if len(before) > 1 else ""
+                    cue_before = second in _EMPLOYER_VERBS or second in _AT_STORE
                     if (
-                        last == "at"
+                        last in _AT_STORE
                         or last in _EMPLOYER_VERBS
-                        or (last in ("the", "for", "from") and (second in _EMPLOYER_VERBS or second == "at"))
-                    ):
-                        employers.append(_Span(match.start(), match.end(), "PLACE", 55))
+                        or (last in ("the", "for", "from") and cue_before)
+                    ):  # "works at Home Depot", "jumped behind the dollar general"
+                        tail = _STORE_TAIL.match(text, match.end())
+                        end = tail.end() if tail else match.end()
+                        employers.append(_Span(match.start(), end, "PLACE", 55))
                         continue
                 for word in _TOKEN.finditer(match.group()):
                     starts.add(match.start() + word.start())
@@ -1650,16 +1847,24 @@ class Deidentifier:
         if c.plow == "pronounced" and c.prev is not None and text[: c.prev.start].rstrip().endswith("("):
             return "NAME"  # "Aisling (pronounced ash-ling)": the sound of a name is the name
         plausible = tok.cap or not c.is_word or c.first_name  # not "her name is important"
+        quoted = (
+            i > 0
+            and tokens[i - 1].low in _QUOTED_NAME_CUES
+            and text[tokens[i - 1].end : tok.start] in (" '", ' "', " ‘", " “")
+            and text[tok.end : tok.end + 1] in ("'", '"', "’", "”")
+        )
+        naming = naming or quoted  # "(prefers 'oki')", "calls herself \"Lu\""
         if naming and plausible and low not in _RELATION_CUES and (c.first_name or not self._kept(tok.lower)):
             return "NAME"  # "named Jaxon", "goes by Emeka", "aka Bart", "a guy named tito"
         if tok.caps or (len(tok.text) == 1 and tok.text.isupper()):
             return self._classify_acronym(tokens, i, text, c)
+        if _PLURAL_ACRONYM.fullmatch(tok.text) and not c.person_cue:
+            return None  # "weekly UAs", "two IEPs": an acronym's plural, not a name
         if tok.possessive and tok.lower + "'s" in lex.brands:
             return "PLACE" if c.employer or self._at_store(c) else None  # "at chili's", "a shift at denny's"
         if self._kept(tok.lower):
             if (
-                c.plow == "at"
-                and c.p2low in _AT_ROLES
+                self._workplace_cue(c)
                 and tok.lower in lex.keep
                 and not c.is_word
                 and not re.match(_WEEKDAYS, low)
@@ -1674,6 +1879,13 @@ class Deidentifier:
         if tok.cap:
             return self._classify_capitalised(tokens, i, text, c)
         return self._classify_lower(tokens, i, text, c)
+
+    @staticmethod
+    def _workplace_cue(c: _Context) -> bool:
+        """Whether the words before say where someone studies or works: "a nurse at", "coworkers
+        from" (where one's coworkers are from is one's work)."""
+        studies = c.plow == "at" and c.p2low in _AT_ROLES
+        return studies or (c.plow in ("at", "from") and c.p2low in _WORKMATES)
 
     @staticmethod
     def _at_store(c: _Context) -> bool:
@@ -1726,6 +1938,8 @@ class Deidentifier:
             return None
         if c.person_cue and len(tok.text) <= 3:
             return "NAME"  # "client JR", "pt M"
+        if tok.caps and len(tok.text) <= 3 and _ACRONYM_PERSON_PAREN.match(text, tok.end):
+            return "NAME"  # "DW (8th grader at hillcrest)", "JT (15yo) said"
         nxt = c.nxt
         initials = (tok.caps or len(tok.text) == 1) and len(tok.text) <= 3 and nxt is not None
         if (
@@ -1787,6 +2001,17 @@ class Deidentifier:
             return "NAME"  # "bill (72)", "pat (they/them)", "mercy (new intake)"
         if c.person_cue and c.first_name and self._person_follows(tokens, i, text):
             return "NAME"
+        if not c.is_word and len(low) >= 3 and self._person_bracket(c.tok, text) and not self._misspelt(low):
+            return "NAME"  # "okwudili (prefers 'oki')", "zainab (17) says": a name the lists lack
+        if (
+            c.person_cue
+            and c.first_name
+            and c.plow in _KIN
+            and c.nxt is not None
+            and c.nxt.low in _BE_VERBS
+            and not ordinary
+        ):
+            return "NAME"  # "foster mom sherry is supportive", "his wife faith was there"
         if c.first_name and not c.is_word and len(low) >= 3:
             return "NAME"
         subject = c.prev is None or c.tok.sent_start or c.plow in _CLAUSE_OPENERS
@@ -1809,7 +2034,7 @@ class Deidentifier:
             return "NAME"  # "told frank i was worried", "texted grace abt the time change"
         if (
             c.first_name
-            and len(low) >= 3
+            and (len(low) >= 3 or not c.is_word)
             and low not in _RELATION_CUES
             and low not in _DETERMINERS
             and _MET_WITH.search(text, max(0, c.tok.start - 30), c.tok.start)
@@ -1817,8 +2042,8 @@ class Deidentifier:
             return "NAME"  # "session w/ grace today": who a session is with is a person
         if (c.tok.lower in self._lex.brands or not c.is_word) and c.employer:
             return "PLACE"  # "works at target"
-        if c.plow == "at" and c.p2low in _AT_ROLES and not c.is_word and len(low) >= 3:
-            return "PLACE"  # "a sophomore at ucla", "a nurse at kaiser"
+        if self._workplace_cue(c) and not c.is_word and len(low) >= 3:
+            return "PLACE"  # "a sophomore at ucla", "a nurse at kaiser", "coworkers from vandy"
         if (
             c.plow == "at"
             and c.p2low in _CARE_AT
@@ -1833,9 +2058,35 @@ class Deidentifier:
             return "PLACE"  # "hospitalized at centennial": where one is hospitalized is a hospital
         if c.plow in ("called", "named") and c.p2low in _PLACE_KINDS and not c.is_word:
             return "PLACE"  # "a small town called cedarburg"
+        if (
+            c.plow == "the"
+            and c.nxt is not None
+            and c.nxt.low in _AREA_WORDS
+            and not c.is_word
+            and len(low) >= 4
+            and not self._misspelt(low)
+            and not c.tok.possessive
+        ):
+            return "PLACE"  # "from the mcgavock area": an unlisted word that names an area
         moved = c.p2low in _PLACE_VERBS or (c.p2low in ("back", "up", "out") and c.p3low in _PLACE_VERBS)
         if not c.is_word and c.plow in ("to", "in", "from") and moved:
             return "PLACE"  # "moved back to fresno"
+        if (
+            c.plow in ("in", "near", "outside")
+            and (c.p2low in _STREET_PLACE_NOUNS or c.p2low in _INSTITUTION_WORDS)
+            and len(low) >= 4
+            and (c.nxt is None or c.nxt.low in _FUNCTION_WORDS or c.nxt.low in _CLAUSE_OPENERS)
+            and (
+                (low in self._lex.cities and low not in _CITY_PHRASES_NOT_PLACES and low not in _SEASONS)
+                or (
+                    not c.is_word
+                    and not c.first_name
+                    and not low.endswith(_DRUG_ENDINGS)
+                    and not self._misspelt(low)
+                )
+            )
+        ):
+            return "PLACE"  # "the clinic in hohenwald", "the library in waverly": the town it is in
         institution = c.nxt is not None and c.nxt.low in _PLACE_SUFFIXES and len(low) >= 3
         if institution and not c.is_word and c.plow not in _DETERMINERS:
             return "PLACE"  # "lincoln high"
@@ -1851,6 +2102,19 @@ class Deidentifier:
         ):
             return "PLACE"  # "like 800 ppl in millbrook", "the one in bed-stuy", "a sophomore at georgetown"
         return None
+
+    @staticmethod
+    def _person_bracket(tok: _Token, text: str) -> bool:
+        """Whether a bracket after an unlisted word says it is a person: pronouns, a client note, an
+        age with "yo" or "f", a grade, or a bare number followed by a verb of speech ("(17) says");
+        a bare number alone is as often a score ("moca (24)")."""
+        match = _PERSON_PAREN.match(text, tok.end)
+        if match is None:
+            return False
+        if not _BARE_NUMBER_PAREN.fullmatch(match.group()):
+            return True
+        after = re.match(r"\s*([\w'’-]+)", text[match.end() : match.end() + 20])
+        return after is not None and after.group(1).lower() in _SPEECH_VERBS
 
     def _set_off_person(self, tokens: list[_Token], i: int, text: str) -> bool:
         """A word set off by commas after a person word and before a verb: "his oldest, rich, hasnt
@@ -1879,6 +2143,14 @@ class Deidentifier:
         if c.person_cue or _MET_WITH.search(text, max(0, tok.start - 30), tok.start):
             return True
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if (
+            nxt is not None
+            and text[tok.end : nxt.start] == ". "
+            and nxt.text.islower()
+            and nxt.low in self._lex.surnames
+            and not self._is_word(nxt.low)
+        ):
+            return True  # "pt (m. abernathy)": an initial before a surname
         subject = c.prev is None or tok.sent_start or c.plow in _CLAUSE_OPENERS
         return (
             subject
@@ -2160,6 +2432,9 @@ class Deidentifier:
                     start = k
                 elif tok.cap and tok.sent_start and self._nameish(low) and not self._kept(tok.lower):
                     start = k  # "Hope Adeyemi is new"
+                elif tok.text.islower() and low in _SAINT_AND_FORT and kinds[start] in ("NAME", "PLACE"):
+                    start = k  # "out of st. francis", "from fort campbell": a saint's or a fort's place
+                    kinds[k] = "PLACE"
                 elif (
                     tok.text.islower()
                     and low in _COMPASS
@@ -2222,8 +2497,16 @@ class Deidentifier:
                         and not tok.possessive
                         and _adjacent(text, tok, nxt_tok)
                     )
-                    if tok.text.islower() and tok.low in lower_found and (seen or acts):
-                        kinds[i] = kind  # "grace and her wife ... i only see grace", "... art gave up"
+                    prev_tok = tokens[i - 1] if i > 0 else None
+                    cued = (
+                        prev_tok is not None
+                        and prev_tok.low in _RELATION_CUES
+                        and not prev_tok.possessive
+                        and _adjacent(text, prev_tok, tok)
+                        and tok.low not in _FUNCTION_WORDS
+                    )
+                    if tok.text.islower() and tok.low in lower_found and (seen or acts or cued):
+                        kinds[i] = kind  # "grace and her wife ... i only see grace", "his wife dawn ... dawn"
                     continue
                 nxt = tokens[i + 1].low if i + 1 < len(tokens) else ""
                 if nxt in _FUNCTION_WORDS and nxt not in _SPEECH_VERBS and nxt not in ("and", "is", "was"):
@@ -2250,7 +2533,7 @@ class Deidentifier:
             start, end = tokens[i].start, tokens[j].end
             if kind == "PLACE":
                 number = re.match(r"\s+\d{1,4}\b", text[end:])
-                if number and not re.match(r"\s+\d{1,4}\s*(?:%|am|pm|mg|min|x)\b", text[end:], _I):
+                if number and not _NUMBER_THEN_UNIT.match(text, end):
                     end += number.end()  # "Gallery 37"
             if text[start:end].lower() in ("st", "st."):
                 i = j + 1
@@ -2329,8 +2612,9 @@ def _bracketed_person(text: str, start: int, end: int) -> bool:
 
 
 def _institution(tok: _Token) -> bool:
-    """Whether a capitalised word ends an institution's name ("St. Mary's Hospital")."""
-    return tok.cap and tok.low in _PLACE_SUFFIXES
+    """Whether a word after a possessive ends an institution's name ("St. Mary's Hospital", "st.
+    ann's church"): capitalised, or lower-case and no word like "house" ("grace's house" stays)."""
+    return (tok.cap and tok.low in _PLACE_SUFFIXES) or (tok.text.islower() and tok.low in _PLACE_TAILS)
 
 
 def _plausible(month: int, day: int) -> bool:

@@ -29,8 +29,11 @@ repository as the rounds (one round per author; both halves of a dev/test pair t
 figures can be reproduced from a clean checkout.
 
 Run: ``python benchmarks/train_safety_model.py --repo-rounds`` (or ``--rounds DIR``). The shipped model used
-the default budget of 0.5% false alarms on the held-out authors' hard negatives, which also keeps the
-backstop under 1% on the ordinary questions it never trains on.
+the default budget of 1% false alarms on the held-out authors' hard negatives, which also keeps the
+backstop under 1% on the ordinary questions it never trains on. (With the ninth author's set, whose
+hard negatives are jokes and assessed denials in the positives' own words, a 0.5% budget pushed the
+inner threshold to 0.93 and leave-one-author-out recall to 0.70 for a realised false-alarm rate of
+0.8%; at 1% recall is 0.82 at 0.9%.)
 """
 
 from __future__ import annotations
@@ -68,6 +71,7 @@ ROUND_FILES: tuple[tuple[str, ...], ...] = (
     ("safety_round6_dev", "safety_round6_test"),
     ("safety_round7_dev", "safety_round7_test"),
     ("safety_round8_dev", "safety_round8_test"),
+    ("safety_round9_dev", "safety_round9_test"),
 )
 """The independent authors' sets, one round each, in the order they were written."""
 
@@ -426,7 +430,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=Path, help="directory of rN_pos.txt / rN_neg.txt batches")
     parser.add_argument("--repo-rounds", action="store_true", help="the authors' sets in tests/data")
-    parser.add_argument("--max-fa", type=float, default=0.005, help="false-alarm budget of the backstop")
+    parser.add_argument("--max-fa", type=float, default=0.01, help="false-alarm budget of the backstop")
     parser.add_argument("--threshold", type=float, help="use this threshold instead of evaluating")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--no-write", action="store_true")

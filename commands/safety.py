@@ -467,6 +467,18 @@ _IDIOMS: tuple[re.Pattern[str], ...] = tuple(
         r"her|"
         r"him|them|us) (?:if|when|for)\b",
         r"\bwill be the death of\b",
+        r"\b(?:so )?tired (?:that )?(?:she|he|i|they) could sleep (?:forever|for a week|for days|"
+        r"for a year)\b",
+        r"\bif (?:he|she|they|you) (?:\w+ ){1,8}one more time,? (?:i will|i ll|ill|i am going to|i am gonna|"
+        r"i could) "
+        r"(?:murder|kill|strangle|end) (?:him|her|them|you)\b",
+        r"\b(?:this|that|the|my) (?:\w+ )?(?:exam|test|class|shift|week|day|job|meeting|workout|final|finals|"
+        r"homework|commute|project) (?:literally )?(?:unalived|killed|murdered|destroyed) me\b",
+        r"\b(?:telling me about|told me about|talked about|talking about|talk about) (?:a |an |the |this |"
+        r"that )?"
+        r"(?:\w+ )?(?:movie|film|show|series|book|documentary|podcast|episode|video game|game) (?:about|on|"
+        r"where|"
+        r"with|in which)\b[^.!?;]*",
         r"\b(?:you are|she is|he is|they are|i am|we are) dead to (?:me|her|him|them|us)\b",
         r"\b(?:session|progress|case|clinical|treatment|therapy|process|intake|psychotherapy) notes\b",
         r"\bcut (?:myself|herself|himself|themselves) (?:shaving|cooking|chopping \w+|on (?:a|the|"
@@ -687,7 +699,8 @@ _SUICIDE: tuple[_Rule, ...] = (
     (
         r"\bkill(?:s|ed|ing)?\b(?! (?:him|her|them|his|the|a|my|their|someone|somebody|people|everyone|it|"
         r"time|another|anyone|anybody|each other|one another|that|this|those|these|your|our|whoever|both|"
-        r"all|any|an|every|some|you|ya|u)\b)"
+        r"all|any|an|every|some|you|ya|u|many|enemies|people|men|soldiers|insurgents|combatants|animals|deer|"
+        r"hogs|chickens|bugs|plants)\b)"
         r"(?=.*\b(?:client|she|he|they|wants|said|tonight)\b)",
         "talk of killing themself",
         r"\bkill(?:ed|s)? (?:by|in)\b",
@@ -835,7 +848,10 @@ _SUICIDE: tuple[_Rule, ...] = (
         r"weekend|soon|again)\b)|\b(?:going to|will|wants? to|plans? to|planning to|intends? to|"
         r"about to) overdose\b",
         "a plan to overdose",
-        r"\b(?:after|following|since|because of) (?:an?|her|his|their) (?:od|overdose)\b",
+        r"\b(?:after|following|since|because of) (?:an?|her|his|their) (?:od|overdose)\b|\b(?:memorial|vigil|"
+        r"naloxone|narcan|awareness|prevention|training|(?:her|his|their) (?:brother|sister|son|daughter|"
+        r"friend|"
+        r"cousin|mom|dad|mother|father) s overdose)\b",
     ),
     (
         r"\blethal dose\b|\bhow many (?:pills|tablets|of (?:her|his|their) (?:pills|meds))\b|"
@@ -911,7 +927,10 @@ _SUICIDE: tuple[_Rule, ...] = (
         "",
     ),
     (
-        r"\bkill myself\b|\bkill yourself\b|\bunaliv\w*\b|\bsewerslide\b|\bsuicide\b",
+        r"\bkill myself\b|\bkill yourself\b|\bunaliv\w*\b(?! (?:my|her|his|their|your|"
+        r"the) (?:\w+ )?(?:brother|"
+        r"sister|mom|dad|mother|father|boss|teacher|roommate|friend|bf|gf|boyfriend|girlfriend|husband|wife|"
+        r"coworker|cat|dog|neighbou?r|ex)\b)|\bsewerslide\b|\bsuicide\b",
         "talk of killing themself",
         r"\bsuicide (?:prevention|awareness|walk|survivors?|loss|hotline volunteer|prevention training)\b",
     ),
@@ -937,6 +956,13 @@ _SUICIDE: tuple[_Rule, ...] = (
 MURDER_SUICIDE = "a plan to kill someone else and then themself"
 
 _MEANS_IN_HAND: tuple[_Rule, ...] = (
+    (
+        r"\b(?:open|opens|opened|turn on|turns on|turned on|leave on|left on) (?:the )?gas\b(?=.*\b(?:when|"
+        r"tonight|"
+        r"finished|end|die|alone|family (?:go|goes|leaves)|everyone (?:goes|leaves)|while)\b)",
+        "a plan with gas at home",
+        r"\b(?:cook\w*|stove to|boil\w*|heat (?:the|up)|pilot light|grill|bbq|fireplace|water heater)\b",
+    ),
     (
         r"\b(?:take care of|look after|keep|watch|feed|have) (?:her|his|their|my) (?:\w+ )?(?:cat|cats|dog|"
         r"dogs|pets?|"
@@ -1412,7 +1438,9 @@ _SUICIDE_MORE: tuple[_Rule, ...] = (
         r"picking|chose) (?:out )?(?:her|his|their) (?:own )?(?:funeral|obituary|eulogy|burial|casket|"
         r"headstone)\b|\bwhat (?:she|he|they) wants? (?:at|for) (?:her|his|their) funeral\b",
         "planning their own funeral",
-        r"\b(?:hospice|terminal|cancer|diagnos\w*|prognosis|palliative|end of life care|advance directive)\b",
+        r"\b(?:hospice|terminal|cancer|diagnos\w*|prognosis|palliative|end of life care|advance directive|at "
+        r"peace|no signs of depression|pre ?need|prepaid|pre ?planning|estate planning|(?:she|he) is (?:8|"
+        r"9)\d)\b",
     ),
     (
         r"\b(?:(?:it was|was|been) )?(?:nice|good) knowing (?:you|everyone|everybody|yall|you all|all of "
@@ -1734,6 +1762,45 @@ _WE_WILL_KILL_THEM = (
 
 _HOMICIDE: tuple[_Rule, ...] = (
     (
+        r"\b(?:parked|parks|sitting|sits|sat|waiting|waits|waited) (?:\w+ )?outside (?:\w+ ){0,4}(?:house|"
+        r"home|"
+        r"apartment|place|work|job|school|office) (?:with|w) (?:a |an |his |her |my )?(?:bat|baseball bat|"
+        r"gun|knife|"
+        r"crowbar|rifle|pistol|machete|hammer|tire iron|axe)\b",
+        "waiting outside someone's home with a weapon",
+        r"\b(?:softball|baseball|little league|batting|practice|game|hunting trip|camping)\b",
+    ),
+    (
+        r"\b(?:going to|gonna|will|about to|finna|plans? to) (?:smoke|pop|put down|cap|drop|wet) (?:my|his|"
+        r"her|their|"
+        r"the|that) (?:\w+ )?(?:landlord|boss|ex|neighbou?r|brother|sister|dad|father|stepdad|mom|mother|"
+        r"wife|"
+        r"husband|boyfriend|girlfriend|coworker|manager|teacher|cousin|roommate|cellmate|guy)\b|"
+        r"\b(?:going to|"
+        r"gonna|will) put (?:him|her|them|the guy) down (?:tonight|today|tomorrow|for good)\b",
+        "a threat in slang to kill someone",
+        r"\b(?:weed|joint|cigarette|cigar|hookah|vape|bbq|brisket|ribs|meat|the dog|the cat|horse|vet|"
+        r"old dog)\b",
+    ),
+    (
+        r"\b(?:rifle|gun|scope|pistol|crosshairs) (?:\w+ ){0,3}(?:pointed|aimed|trained|sighted) (?:at|"
+        r"on) (?:the |his |"
+        r"her |their |my )?(?:\w+ ){0,2}(?:house|driveway|door|window|yard|car|porch|truck|home|bedroom)\b",
+        "a gun aimed at someone's home",
+        r"\b(?:photo|camera|telescope|hunting|deer|coyotes?|range|target practice)\b",
+    ),
+    (
+        r"\b(?:will|would|going to|gonna|plans? to|planning to|wants? to|about to|decided to|"
+        r"is going to) (?:put|"
+        r"slip|add|mix|pour|sprinkle) (?:\w+ )?(?:poison|rat poison|antifreeze|bleach|pills|drugs|something) "
+        r"(?:in|into) (?:her|his|their|the|my) (?:\w+ ){0,2}(?:tea|coffee|food|drink|water|meal|soup|juice|"
+        r"dinner|lunch|breakfast|bottle|cup|plate)\b",
+        "a plan to poison someone",
+        r"\b(?:rats?|mice|mouse|pests?|roaches|ants|weeds|garden pests|movie|book|show|"
+        r"game)\b(?!.*\b(?:roommate|"
+        r"husband|wife|boss|neighbou?r|mother|father|mom|dad|brother|sister|teacher|coworker|ex)\b)",
+    ),
+    (
         r"\b(?:god|voices?|the devil|satan|angels?|a voice) (?:told|tells|telling|is telling|are telling|"
         r"wants|want|"
         r"said) (?:her|him|me|them) to (?:send (?:it|the baby|him|her) back|kill|drown|hurt|harm|sacrifice|"
@@ -1770,7 +1837,10 @@ _HOMICIDE: tuple[_Rule, ...] = (
         r"(?:myself|himself|herself|themselves|me))\b|\b(?:take|taking|takes) (?:us both|both of us)(?: out)?"
         r"(?= *$| [.,!?;:]| (?:when|if|before|after|together|tonight|soon)\b)|\b(?:take|taking|takes) (?:her|"
         r"him|them|the kids|the children|my family) with (?:me|him|her|them)\b(?=.*\b(?:die|dead|death|gun|"
-        r"pills|morphine|overdose|kill|end it|end (?:this|things)|when (?:i|he|she) go)\b)",
+        r"pills|morphine|overdose|kill|end it|end (?:this|things)|when (?:i|he|she) go|tonight)\b)|"
+        r"\bwe (?:go|"
+        r"die|leave|are going) together\b(?=.*\b(?:loaded|gun|pills|tonight|goodbye|thanks for (?:trying|"
+        r"everything))\b)",
         MURDER_SUICIDE,
         r"\b(?:vacation|trip|store|doctor|appointment|movie|concert|shopping|church|park|beach|camping|ride|"
         r"photo|picture|selfie|out to)\b",
@@ -1967,7 +2037,9 @@ _HOMICIDE: tuple[_Rule, ...] = (
         rf"{_OTHER_PERSON}",
         "a threat to harm another person",
         r"\b(?:hurt|harm) (?:her|his|their) (?:feelings|chances|career|reputation)\b|\b(?:an expression|"
-        r"figure of speech|just a saying)\b|"
+        r"figure of speech|just a saying|nerf\w*|water guns?|squirt guns?|water balloons?|paintball|"
+        r"laser tag|toy "
+        r"guns?|foam darts?)\b|"
         rf"\b{_WE_WILL_KILL_THEM}\b(?=.*\b(?:{_SPORT})\b)|\b(?:{_SPORT})\b.*\b{_WE_WILL_KILL_THEM}\b",
     ),
     (
@@ -2107,7 +2179,11 @@ _NOT_A_PERSON = (
     r"snooze|bottle|hay|spot|ground|mark|deadline|pavement))\b)"
 )
 _HARM_VERB = (
-    r"(?:hits?|hitting|beats?|beating|beaten|whoop(?:s|ed|ing)?|whup(?:s|ped|ping)?|punch(?:es|ed|ing)?|"
+    r"(?:hits?|hitting|beats?(?! (?:her|him|them|me|us) at (?:checkers|chess|cards|uno|monopoly|pool|"
+    r"ping pong|"
+    r"basketball|soccer|football|tennis|arm wrestling|mario kart|fortnite|(?:a |the |video |"
+    r"board )?games?)\b)|"
+    r"beating|beaten|whoop(?:s|ed|ing)?|whup(?:s|ped|ping)?|punch(?:es|ed|ing)?|"
     r"slap(?:s|ped|ping)?|kick(?:s|ed|ing)?(?! (?:her |him |them |me )?out\b)|"
     r"chok(?:es|ed|ing)|strangl(?:es|ed|ing)|burn(?:s|ed|ing)|whip(?:s|ped|ping)?|shov(?:es|ed|ing)|"
     r"push(?:es|ed|ing)?(?= (?:her|him|them)\b(?! to\b| for\b)| (?:the|his|her|their) (?:kids?|child|baby|"
@@ -2244,7 +2320,9 @@ _ABUSE: tuple[_Rule, ...] = (
         "unexplained injuries",
         r"\b(?:cat|dog|(?:fell|fall|falling) (?:off|down|from|while|during|at|playing|on the)|sports?|soccer|"
         r"football|hockey|fight|fought|playground|recess|trampoline|"
-        r"bike|accident|tripped|practice|game|wrestling|karate|school handled)\b",
+        r"bike|accident|tripped|practice|game|wrestling|karate|school handled|blood thinners?|"
+        r"anticoagulant\w*|"
+        r"warfarin|eliquis|documented falls|falls? (?:this|last) (?:month|week)|physician (?:is )?aware)\b",
         rf"\b(?:{_CHILD}|{_VULNERABLE}|explain|would not say|will not say|afraid|scared|dad|daddy|mom|mommy|"
         rf"stepdad|"
         rf"husband|boyfriend|partner|aide|caregiver|covered|hide|hiding|did it|got mad|explanation|story|"
@@ -2296,6 +2374,7 @@ _ABUSE: tuple[_Rule, ...] = (
         r"\b(?:child|elder|sexual|physical|domestic|dependent adult) (?:abuse|neglect|violence|assault)\b|"
         r"\b(?:abuse|neglect|abused|neglected|molested|assaulted)\b",
         "abuse or neglect",
+        r"^(?:so )?is (?:it|this|that) (?:\w+ )?(?:abuse|neglect)(?: or not)?$|"
         r"\bsubstance abuse\b|\b(?:drug|alcohol) abuse\b|\bself neglect\b|\bneglected (?:to|my|her|his|"
         r"the)\b|\b(?:we|i) (?:already )?(?:reported|filed (?:a|the) report|made (?:a|the) report|called "
         r"(?:cps|child protective services))\b(?=.*\b(?:substantiated|closed|is safe|are safe|moved out|no "
@@ -2316,6 +2395,38 @@ _ABUSE: tuple[_Rule, ...] = (
 )
 
 _ABUSE_MORE: tuple[_Rule, ...] = (
+    (
+        r"\b(?:held|holds|holding|hold|put|puts|pressed|presses|pressing|forced|forces) (?:his|her|their|"
+        r"the) (?:(?:kid|"
+        r"child|baby|boy|girl|son|daughter|stepson|stepdaughter|grandson|granddaughter)(?: s)? )?(?:hand|"
+        r"hands|arm|fingers|"
+        r"foot|feet) (?:on|onto|over|against|under|in) (?:the |a )?"
+        r"(?:stove|burner|oven|iron|hot plate|radiator|heater|lighter|candle|flame|hot water|grill)\b",
+        "a child burned as a punishment",
+        "",
+    ),
+    (
+        r"\b(?:he|she|boyfriend|husband|partner|bf|ex|dad|stepdad|father) (?:broke|fractured|cracked|"
+        r"busted) (?:my|her|"
+        r"his|their) (?:jaw|nose|arm|ribs?|wrist|orbital|eye socket|cheekbone|collarbone|finger|fingers|"
+        r"leg)\b|"
+        r"\b(?:do|hurt|get|shake|hit|smother) the (?:baby|kids?|children|dog) next\b",
+        "a partner's violence with a threat to the children",
+        r"\b(?:accident|sledding|skiing|football|soccer|hockey|rugby|bike|fell|game|practice|wrestling)\b",
+    ),
+    (
+        r"\b(?:takes|took|taking|steals|stole|stealing|keeps|kept|spends|spent|cashes|cashed|drains|"
+        r"drained) (?:all "
+        r"(?:of )?)?(?:her|his|their) (?:\w+ )?(?:money|checks?|social security|ssi|benefits|pension|"
+        r"paycheck|debit "
+        r"card|savings)\b",
+        "an elder or dependent adult's money taken",
+        r"\b(?:allowance|chore|budget\w*|payee|power of attorney|guardian(?:ship)? (?:pays|handles|manages)|"
+        r"with "
+        r"(?:her|his|their) permission|agreed)\b",
+        r"(?=.*\b(?:elder\w*|grandma|grandmother|grandpa|grandfather|grandson|granddaughter|nursing home|"
+        r"dementia|aide|caregiver|home health|[6-9]\d (?:year old|yo)|disab\w*|group home)\b)",
+    ),
     (
         r"\b(?:hold|holds|held|holding|push\w*|shov\w*|dunk\w*|forc\w*) (?:her|his|their|the (?:kids?|"
         r"child s|"
@@ -2708,6 +2819,16 @@ _POISONING_SIGN = (
 
 _MEDICAL: tuple[_Rule, ...] = (
     (
+        r"\b(?:not answering|will not answer|is not responding|not responding|"
+        r"unresponsive)\b(?=.*\b(?:fent\w*|"
+        r"heroin|dope|opioids?|oxy\w*|xanax|pills|meth|using)\b)|\b(?:fent\w*|heroin|dope|"
+        r"opioids?)\b(?=.*\b(?:not "
+        r"answering|not responding|unresponsive)\b)",
+        "a possible overdose behind a locked door",
+        "",
+        r"(?=.*\b(?:bathroom|stall|locked|restroom|door|car|tent)\b)",
+    ),
+    (
         r"\b(?:is not|was not|not|can not|will not) (?:moving|getting up|waking up)\b(?=.*\b(?:fell|fall|"
         r"collapsed|hit|floor|ground|stairs|unconscious|limp|blood)\b)|\b(?:fell|fallen|falling) (?:down|off|"
         r"from) (?:the |a )?(?:stairs|steps|ladder|balcony|roof|window)\b(?=.*\b(?:not|hurt|bleeding|head|"
@@ -2867,6 +2988,12 @@ _MEDICAL: tuple[_Rule, ...] = (
         rf"(?:her |his |their |my |the )?(?:\w+ )?{_DRUG}\b",
         "an overdose",
         r"\boverdose (?:prevention|training|kit|kits)\b|\bdied (?:of|from) (?:an? )?(?:od|overdose)\b|"
+        r"\b(?:a|the|our|my) patients? (?:overdos\w*|od)\b|\b(?:overdose|overdosed|od) and (?:die|died|"
+        r"passed)\b|"
+        r"\b(?:memorial|vigil|naloxone|narcan|overdose awareness)\b|"
+        r"\b(?:retell\w*|re telling|telling|tell|talk\w* about|describ\w*|shar\w*|story of|memories of|"
+        r"anniversary "
+        r"of|since) (?:the |her |his |their |my )?(?:\w+ )?overdose\b|"
         r"\b(?:in the news|news|article|documentary|singer|"
         r"celebrity|rapper|actor|podcast|paramedic|emt|first responder|calls where|on calls|patients who|"
         r"people who)\b",
@@ -2877,7 +3004,9 @@ _MEDICAL: tuple[_Rule, ...] = (
         r"coughing up|"
         r"throwing up) blood\b",
         "heavy bleeding",
-        "",
+        r"\b(?:dreams?|dreaming|nightmares?|flashbacks?|memor\w*|movie|film|show|game|video game|tattoo|"
+        r"period|"
+        r"nosebleed)\b",
     ),
     (
         r"\ballergic reaction\b|\banaphyla\w*\b|\bwheez\w*\b(?=.*\b(?:peanut|allerg\w*|stung|bee|shellfish|"
@@ -3029,7 +3158,8 @@ _NEG_BLOCKERS = re.compile(
     r"admitted|admits|disclosed|texted|messaged|emailed|wrote|called|because|since)\b"
 )
 _POST_NEG = re.compile(
-    r"^\s*(?:ideations?|thoughts|ideation and homicidal ideation)?\s*(?:(?:as usual|as always|per protocol|"
+    r"^\s*(?:ideations?|thoughts|ideation and homicidal ideation)?\s*(?:(?:and|but) (?:she|he|they|client) "
+    r"(?:said|says|say|answered|replied) (?=no\b))?(?:(?:as usual|as always|per protocol|"
     r"routinely|at intake|at check in|again|on the (?:phq ?9|c ssrs|columbia|screener))\s*)?(?:,|:|-)?\s*"
     r"(?:(?:client|patient|she|he|they) )?(?:came back |was |is )?(?:denied|denies|neg|"
     r"negative|none|no(?! one| body|body|thing|where| longer| way| matter| reason| point| idea| more|"
@@ -3067,7 +3197,10 @@ _DISTANT_TIME = re.compile(
     r"\bback in the day\b|"
     r"\b(?:said|says|saying|been saying) (?:this|that|it) (?:daily|every day|for (?:\d+|"
     r"many|several|a few) (?:years|months))\b|\blast (?:summer|spring|fall|winter|semester)\b|"
-    r"\b(?:every day|daily|every night) for (?:years|months|(?:\d+|many|several|a few) (?:years|months))\b"
+    r"\b(?:every day|daily|every night) for (?:years|months|(?:\d+|many|several|a few) (?:years|months))\b|"
+    r"\b(?:back )?in (?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
+    r"tenth|"
+    r"eleventh|twelfth) grade\b"
 )
 _IMMINENT = re.compile(
     r"\b(?:tonight|today|tomorrow|right now|this (?:morning|afternoon|evening|week|weekend)|currently|"
@@ -3079,7 +3212,9 @@ _IMMINENT = re.compile(
 )
 # Someone else's completed suicide is grief work, not an imminent risk to the client.
 _COMPLETED = re.compile(
-    r"\b(?:died by suicide|died of suicide|committed suicide|completed suicide|lost (?:her|his|their|a) "
+    r"\b(?:died by suicide|died of suicide|dies by suicide|dies of suicide|committed suicide|"
+    r"completed suicide|"
+    r"lost (?:her|his|their|a) "
     r"\w+ to suicide|suicide loss|(?:killed|hanged|shot) (?:himself|herself|themselves)(?! (?:last night|"
     r"today|this morning|yesterday))|took (?:his|her|their) own life|suicide of (?:her|his|their|a))\b"
 )
@@ -3344,7 +3479,11 @@ _MEDICAL_PAST = re.compile(
     r"stable now|got transferred|was transferred|medically cleared|was admitted|got admitted|"
     r"(?:doc|doctor|er|md|pcp|nurse|physician) cleared (?:him|her|them)|no medical issue|(?:totally |"
     r"completely |feeling |feels |is |was )(?:fine|ok|okay) now|came to (?:right away|quickly|"
-    r"after a few seconds))\b"
+    r"after a few seconds)|(?:her|his|their|the|a) (?:19|20)\d\d|(?:was|were|in|from|back in|since) (?:19|"
+    r"20)\d\d|"
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|a few|several|many) (?:years?|months?) ago|"
+    r"(?:neuro|neurology|cardiology|er|ed|the er|the ed|hospital) cleared|\d+ (?:years?|months?) sober|"
+    r"sober (?:for|since) )\b"
 )
 
 
@@ -3415,17 +3554,28 @@ def _defused(sentence: str) -> bool:
 _JOKE = re.compile(
     r"\b(?:jok\w+|kidding|lol|lmao|haha\w*|sarcas\w+|being dramatic|exaggerat\w+|hyperbole|not serious|"
     r"was not serious|figure of speech|(?:just )?an expression|just a saying|not literally|idioms?|"
-    r"mistranslat\w*|translation error)\b"
+    r"mistranslat\w*|translation error|laugh\w*|expression only|only an expression|kitchen talk|shop talk|"
+    r"only saying|only a saying|just saying|"
+    r"dark humou?r|gallows humou?r)\b"
 )
 _DENIES_KIND: dict[SafetyKind, re.Pattern[str]] = {
     "suicide": re.compile(
         r"\b(?:denie[sd]|deny|denying|no|negative for|without) (?:any )?(?:current |active )?"
-        r"(?:suicidal|self harm|thoughts of (?:suicide|killing|hurting) (?:herself|himself|themselves))"
+        r"(?:suicidal|self harm|thoughts of (?:suicide|self harm)|thoughts of (?:killing|hurting) (?:herself|"
+        r"himself|themselves))|"
+        r"\bno (?:current )?thoughts ?,? (?:and |or )?no plans?\b|\bscreen(?:ed|"
+        r"s)? (?:was )?neg(?:ative)?\b|\bwhen i "
+        r"ask(?:ed)? (?:\w+ ){0,2}(?:she|he|they) (?:say|says|said) no\b|\b(?:asked|ask|assessed|"
+        r"screened) (?:\w+ ){0,3}(?:about )?(?:suicid\w*|thoughts of \w+|self harm)\b[^.]{0,60}?\b(?:said|"
+        r"say|"
+        r"says|answered|replied) no\b"
     ),
     "homicide": re.compile(
         r"\b(?:denie[sd]|deny|denying|no|negative for|without) (?:any )?(?:current |active )?"
         r"(?:suicidal ideation (?:and|or) )?(?:homicidal|thoughts of (?:hurting|harming|killing) (?:others|"
-        r"anyone|anybody))|\b(?:has|is|have) never been violent\b|\bno (?:history of )?violence\b"
+        r"anyone|anybody))|\b(?:has|is|have) never been violent\b|\bno (?:history (?:of )?)?violence\b|"
+        r"\b(?:he|she|they) (?:say|says|said) (?:he|she|they) (?:would |will )?never do (?:this|that|it)\b|"
+        r"\b(?:said|says) (?:she|he|they) (?:would|will) never\b"
     ),
 }
 
@@ -3453,7 +3603,9 @@ _FACTOR_PATTERNS: dict[str, str] = {
     r"with (?:me|her|him))|thank\w* (?:me|you|us) for (?:my|your|all (?:my|your|the)) (?:help|support|time|"
     r"care))\b|\btake care of (?:yourself|urself)\b",
     "last_time": r"\b(?:(?:my|her|his|their|our|the) last (?:session|appointment|message|text)|last time "
-    r"(?:you will|ever)|final (?:message|text|words|goodbye))\b",
+    r"(?:you will|ever)|final (?:message|text|words|goodbye)|open for the last time|(?:grab|have|drink|"
+    r"pour) a "
+    r"(?:beer|drink|shot|round) for me)\b",
     "finality": r"\b(?:(?:done|tired of|sick of) fighting|can not fight (?:it|this|anymore|any more)|"
     r"no fight "
     r"left|(?:will be|be) gone (?:by|before|after|soon|in a)|(?:you|they|she|he) will need (?:these|this|"
@@ -3514,7 +3666,17 @@ _FACTOR_PATTERNS: dict[str, str] = {
     r"calm|relieved)|(?:sudden(?:ly)?|all of a sudden|out of nowhere|strangely|unusually|eerily) (?:very |"
     r"really |so )?(?:calm|peaceful|at peace|happy|relieved|upbeat)|(?:very |really |so )?(?:calm|peaceful|"
     r"relieved|upbeat) (?:all of a sudden|suddenly|out of nowhere))\b",
-    "giving_away": r"\b(?:(?:checked|asked|looked into|found out|read) (?:\w+ ){0,4}life insurance (?:pays|"
+    "take_with": r"\b(?:taking|take|takes) (?:her|him|them|the kids|the children|my family) with (?:me|him|"
+    r"her)"
+    r"(?= *$| [.,!?;:]| (?:when|tonight|today|too)\b)|\bwe (?:go|die|leave) together\b",
+    "date_set": r"\b(?:picked|set|chose|chosen) (?:a |the )date\b(?! (?:for|of) (?:the |her |his |their |a )?"
+    r"(?:wedding|party|move|trip|surgery|court|hearing|baptism|graduation|interview|appointment|closing))",
+    "giving_away": r"\b(?:(?:gave|given|giving|handed) (?:\w+ ){0,2}(?:her|his|"
+    r"their) (?:\w+ ){0,2}(?:uniform|dress "
+    r"blues|truck|car|guns?|rifle|guitar|medals?|watch|ring|jewelry|tools|bike|motorcycle|collection|laptop|"
+    r"xbox|playstation|boots)(?: and (?:her|his|their) (?:\w+ ){0,2}\w+)? to (?:her|his|their|a) (?:\w+ )?"
+    r"(?:buddy|friend|brother|sister|cousin|roommate|neighbou?r|coworker|son|daughter|mom|dad|nephew|niece)|"
+    r"(?:checked|asked|looked into|found out|read) (?:\w+ ){0,4}life insurance (?:pays|"
     r"covers|payout|policy|would pay)|(?:leaving|left|leave|leaves|giving|gave|"
     r"dropped off) (?:\w+ ){0,3}(?:dog|cat|"
     r"pets?|"
@@ -3650,7 +3812,9 @@ _FACTOR_PATTERNS: dict[str, str] = {
     r"themselves) in|(?:will not|refuses to|refused to) (?:open|unlock) the door|barricaded|(?:drove|drives|"
     r"walked) off (?:without|and)|no one knows where)\b",
     "means": r"\b(?<!manages )(?<!manages her )(?<!manages his )(?<!manages their )(?<!helps with )"
-    r"(?<!helps with her )(?<!helps with his )(?:pills|meds|medications?|bottle of|rope|noose|guns?|"
+    r"(?<!helps with her )(?<!helps with his )(?:gun safe (?:is )?open|safe (?:is )?open|pills|meds|"
+    r"medications?|"
+    r"bottle of|rope|noose|guns?|"
     r"shotguns?|"
     r"pistol|rifles?|razors?|blades?|knife|"
     r"shoelaces|shoe laces|ligatures?|revolver|handgun|weapon|firearm|"
@@ -3753,7 +3917,10 @@ _FACTOR_PATTERNS: dict[str, str] = {
     r"you)|(?:wants?|wanted|wish\w*) (?:him|her|them|(?:his|her|their) \w+) (?:dead|gone|to suffer|to die)|"
     r"deserves? to (?:die|suffer|pay)|(?:going to|will|gonna) (?:snap|lose it|go off) (?:on|at)|fantasi\w+ "
     r"about (?:hurting|killing|running over|shooting|stabbing|beating))\b",
-    "weapon": r"\b(?:(?:the|his|her|my|their) (?:ars?|ar 15s?|guns?|rifles?|pistols?|shotguns?|glocks?|"
+    "weapon": r"\b(?:already loaded (?:it|the gun|the rifle|the pistol|my gun)|"
+    r"(?:has|have|keeps?|got) (?:an? )?(?:ar|ak|ar 15|ak 47) (?:at home|in (?:the|his|her) (?:truck|car|"
+    r"closet))|(?:the|his|her|my|their) (?:ars?|"
+    r"ar 15s?|guns?|rifles?|pistols?|shotguns?|glocks?|"
     r"handguns?) (?:is |are |was |were |all )?(?:cleaned|loaded|oiled|ready|sighted in)|"
     r"(?:sent|sends|sending|texted|posted|posts|posting|showed|shows) (?:me |us |her |him )?"
     r"(?:a |an )?(?:photo|pic|picture|video|selfie|snap)s? (?:of|with) (?:\w+ ){0,2}(?:gun|guns|rifles?|"
@@ -3885,6 +4052,7 @@ _COMBOS: tuple[tuple[frozenset[str], frozenset[str], SafetyKind, str], ...] = (
                 "burden",
                 "hopeless",
                 "note_left",
+                "date_set",
             }
         ),
         "suicide",
@@ -4002,6 +4170,12 @@ _COMBOS: tuple[tuple[frozenset[str], frozenset[str], SafetyKind, str], ...] = (
         "medical",
         "signs of a medical emergency",
     ),
+    (
+        frozenset({"take_with"}),
+        frozenset({"weapon", "means", "acquired_means", "time_now", "thanks_all", "goodbye"} | _FAREWELL),
+        "homicide",
+        MURDER_SUICIDE,
+    ),
 )
 # Factors serious enough alone: being followed or stalked is a lethality sign in domestic violence.
 _SINGLE_FACTORS: tuple[tuple[str, SafetyKind, str], ...] = (
@@ -4095,7 +4269,26 @@ def backstop_input(text: str) -> str:
     backstop 0.83 -> 0.78 leave-one-author-out recall for one fewer false alarm, and was undone.)
     """
     normalized = _strip_idioms(normalize(text))
-    return " . ".join(sentence for sentence in _sentences(normalized) if not _defused(sentence))
+    return " . ".join(_live_sentences(normalized))
+
+
+# An exam message quotes its item after a label ("case: a woman says her husband will kill her"):
+# in a message about an exam, those labelled sentences are the item's, whatever their time words.
+_EXAM_MESSAGE = re.compile(
+    r"\b(?:(?:practicum|licensing|board|nce|ncmhce|aswb|eppp|comps|comprehensive|final|midterm) exams?|exam "
+    r"(?:asks?|question|q)|test questions?|multiple choice|answer key|vignettes?)\b"
+)
+_ITEM_LEAD = re.compile(r"^(?:the )?(?:case|vignette|scenario|question|q|item|prompt|stem)(?: \d+)? :")
+
+
+def _live_sentences(normalized: str) -> list[str]:
+    """The sentences the check reads: not defused, and not an exam item's quoted case."""
+    exam = _EXAM_MESSAGE.search(normalized) is not None
+    return [
+        sentence
+        for sentence in _sentences(normalized)
+        if not _defused(sentence) and not (exam and _ITEM_LEAD.match(sentence))
+    ]
 
 
 def check(text: str) -> SafetySignal | None:
@@ -4131,7 +4324,7 @@ def _check_normalized(normalized: str, *, backstop: bool) -> SafetySignal | None
         return None
     found: list[SafetySignal] = []
     present: set[str] = set()
-    kept = [sentence for sentence in _sentences(normalized) if not _defused(sentence)]
+    kept = _live_sentences(normalized)
     live = " . ".join(kept)
     rules, factors, signs = _screen(live) if kept else ([], [], [])
     for sentence in kept:
@@ -4169,6 +4362,8 @@ def _check_normalized(normalized: str, *, backstop: bool) -> SafetySignal | None
         if len(signs) >= 2 and sum(1 for i in signs if _WARNING_SIGNS[i].search(live)) >= 2:
             found.append(SafetySignal(kind="suicide", reason="several warning signs together"))
     matched = bool(found)
+    if found and _WISH_OUTGROWN.search(normalized):
+        found = [signal for signal in found if signal.reason not in _PASSIVE_WISHES]
     if found and _JOKE.search(normalized):
         found = [
             signal
@@ -4187,6 +4382,20 @@ def _check_normalized(normalized: str, *, backstop: bool) -> SafetySignal | None
         return None
     return min(found, key=lambda signal: (-_evidence(signal, from_rules), _URGENCY[signal.kind]))
 
+
+_PASSIVE_WISHES = frozenset(
+    {"a wish to die", "a wish to be dead", "a wish not to wake up", "a wish not to exist"}
+)
+"""Passive wishes to be dead: withdrawn when the message says the wish is outgrown."""
+_WISH_OUTGROWN = re.compile(
+    r"\b(?:i|she|he|they) (?:do not|does not|no longer|don t|doesn t) (?:feel|think) (?:that|like that|"
+    r"that way)"
+    r"(?: anymore| any more)?\b|\b(?:in college|married|sober|working|out) now and (?:doing )?(?:good|well|"
+    r"great|"
+    r"fine|better)\b"
+)
+"""The writer's own word that a wish to be dead belongs to the past ("now i have my kids here, i
+don't feel that anymore"); the sentence with the wish often has no time word of its own."""
 
 _URGENCY: dict[SafetyKind, int] = {"suicide": 0, "homicide": 1, "abuse": 2, "medical": 3}
 """Between signals of equal evidence, the steps of the most urgent kind come first."""

@@ -152,7 +152,6 @@ def test_round8_fixes_generalize(text: str, kind: str) -> None:
         "he sprayed the orchard last week and we talked about the harvest",
         "her parents kicked her out last month, she is staying with her aunt now",
         "client is a dv survivor looking for job training resources",
-        "the abuse was already reported and investigated last year, the kids are safe now",
         "teens at camp swim in the lake at night as a tradition, how do i talk about risk",
         "her sister told her 'you are dead to me' after the wedding",
         "he talks about his old gang days and the people he hurt, feels remorse",
@@ -163,6 +162,12 @@ def test_round8_fixes_generalize(text: str, kind: str) -> None:
 )
 def test_round8_fixes_keep_ordinary_messages_quiet(text: str) -> None:
     assert safety.check(text) is None
+
+
+def test_an_investigated_report_leaves_the_abuse_patterns_quiet() -> None:
+    """The patterns' own answer; since the ninth set's retraining the backstop asks about this one."""
+    text = "the abuse was already reported and investigated last year, the kids are safe now"
+    assert safety.check_patterns(text) is None
 
 
 def test_murder_suicide_leads_with_the_homicide_steps() -> None:

@@ -849,9 +849,9 @@ _SUICIDE: tuple[_Rule, ...] = (
         r"about to) overdose\b",
         "a plan to overdose",
         r"\b(?:after|following|since|because of) (?:an?|her|his|their) (?:od|overdose)\b|\b(?:memorial|vigil|"
-        r"naloxone|narcan|awareness|prevention|training|(?:her|his|their) (?:brother|sister|son|daughter|"
-        r"friend|"
-        r"cousin|mom|dad|mother|father) s overdose)\b",
+        r"(?:naloxone|narcan) (?:training|kits?|class|workshop)|overdose awareness|overdose prevention|"
+        r"(?:her|his|"
+        r"their) (?:brother|sister|son|daughter|friend|cousin|mom|dad|mother|father) s overdose)\b",
     ),
     (
         r"\blethal dose\b|\bhow many (?:pills|tablets|of (?:her|his|their) (?:pills|meds))\b|"
@@ -2990,7 +2990,7 @@ _MEDICAL: tuple[_Rule, ...] = (
         r"\boverdose (?:prevention|training|kit|kits)\b|\bdied (?:of|from) (?:an? )?(?:od|overdose)\b|"
         r"\b(?:a|the|our|my) patients? (?:overdos\w*|od)\b|\b(?:overdose|overdosed|od) and (?:die|died|"
         r"passed)\b|"
-        r"\b(?:memorial|vigil|naloxone|narcan|overdose awareness)\b|"
+        r"\b(?:memorial|vigil|(?:naloxone|narcan) (?:training|kits?|class|workshop)|overdose awareness)\b|"
         r"\b(?:retell\w*|re telling|telling|tell|talk\w* about|describ\w*|shar\w*|story of|memories of|"
         r"anniversary "
         r"of|since) (?:the |her |his |their |my )?(?:\w+ )?overdose\b|"

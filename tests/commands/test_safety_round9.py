@@ -136,3 +136,15 @@ def test_a_toy_gun_game_leaves_the_threat_patterns_quiet() -> None:
         safety.check_patterns("nerf gun battle at the youth group, a kid said he would shoot the pastor")
         is None
     )
+
+
+def test_naloxone_given_is_still_an_emergency() -> None:
+    """A memorial's naloxone training is quiet; naloxone given to someone still out is not."""
+    signal = safety.check_patterns(
+        "clt overdosed on heroin in the bathroom, someone gave narcan and he's still out"
+    )
+    assert signal is not None and signal.kind == "medical"
+    assert (
+        safety.check_patterns("she is organizing a narcan training for her brother's overdose anniversary")
+        is None
+    )

@@ -13,6 +13,12 @@ to a pattern for a family of messages: a client in a class the trainee teaches, 
 (multiple relationships). Dev after: 119/120; left alone: an insurance authorization that ran out,
 read as money rather than ending (either is defensible). The test half, measured once at the end:
 top-1 111/120, top-3 119/120, no safety banner on any of the 240. Floors sit a little below.
+
+``boundary_heldout5_wide.jsonl`` holds the same author's 390 phrasings that were not kept for
+training (26 per category, the four styles): never looked at one by one, they are a wider held-out
+sample. Measured after the change above: top-1 327/390 (0.838), top-3 375/390 (0.962); the most
+frequent confusions are countertransference read as self-disclosure (5) and ending read as
+confidentiality (3).
 """
 
 from __future__ import annotations
@@ -102,3 +108,18 @@ def test_heldout5_ordinary_dilemmas_rarely_raise_the_safety_banner(name: str) ->
 )
 def test_general_patterns_rank_their_family(text: str, category: str) -> None:
     assert _ranking(text)[0] == category, classify(text).ranked[:3]
+
+
+def test_heldout5_wide_sample_accuracy_floor() -> None:
+    rows = read_jsonl("boundary_heldout5_wide.jsonl")
+    assert len(rows) == 390
+    top1, top3, misses = top_k(rows, _ranking)
+    assert top1 / len(rows) >= 0.82, f"top-1 {top1}/{len(rows)}\n" + "\n".join(misses)
+    assert top3 / len(rows) >= 0.95, f"top-3 {top3}/{len(rows)}"
+
+
+def test_heldout5_wide_sample_is_not_in_the_training_file_or_the_halves() -> None:
+    wide = {normalize(row["text"]) for row in read_jsonl("boundary_heldout5_wide.jsonl")}
+    assert not wide & training_examples()
+    halves = {normalize(r["text"]) for n in FLOORS for r in read_jsonl(n)}
+    assert not wide & halves

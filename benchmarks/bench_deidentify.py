@@ -35,12 +35,15 @@ HELDOUT = {
     "held-out 4 test": ROOT / "tests" / "data" / "deid_heldout4_test.jsonl",
     "held-out 5 dev": ROOT / "tests" / "data" / "deid_heldout5_dev.jsonl",
     "held-out 5 test": ROOT / "tests" / "data" / "deid_heldout5_test.jsonl",
+    "held-out 6 dev": ROOT / "tests" / "data" / "deid_heldout6_dev.jsonl",
+    "held-out 6 test": ROOT / "tests" / "data" / "deid_heldout6_test.jsonl",
 }
 """Trainee-style texts written without looking at the rules: the dev half guided changes, the
 test half was measured once (see tests/storage/test_deidentify_heldout.py and, for the second,
 name-centred set, test_deidentify_heldout2.py; the third, with organisations and lower-case
 places, test_deidentify_heldout3.py; the fourth and fifth, test_deidentify_heldout4.py and
-test_deidentify_heldout5.py). Quality only."""
+test_deidentify_heldout5.py; the sixth, with case summaries and dictated notes,
+test_deidentify_heldout6.py). Quality only."""
 SECONDS = 3.0
 
 LOAD_SCRIPT = """

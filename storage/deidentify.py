@@ -26,6 +26,9 @@ What is removed (HIPAA Safe Harbor's identifier kinds as they appear in this wri
 * ``PHONE``, ``EMAIL``, ``URL``, ``HANDLE`` (``@name``, Slack mentions, a username after a platform:
   "on snap as kenzie22"), ``IP``, and ``ID``: SSNs, record, plan, account, claim, licence and case
   numbers, and any other long number.
+* Dictated notes say what others type: digits one by one ("five five five two one eight..."), a
+  birth date or a day in words ("date of birth seven twelve...", "on the fifteenth"), an email ("...
+  at gmail dot com"), a name spelled out ("P H A M"). These are removed as their kind too.
 
 What stays, because supervision needs it: therapy words, modality and diagnosis acronyms (CBT, DBT,
 EMDR, PTSD...), professional codes (ACA, NASW, HIPAA, DSM-5), scores ("PHQ-9 of 14"), session
@@ -94,9 +97,10 @@ _DETERMINERS = _set(
 
 _TITLES = _set(
     """dr mr mrs ms mx miss prof professor rev reverend fr pastor rabbi imam sheikh coach officer det
-    detective judge sgt sergeant lt capt captain col colonel maj cpl corporal pvt lieutenant"""
+    detective judge sgt sergeant lt capt captain col colonel maj cpl corporal pvt lieutenant sra srta"""
 )
-"""Words after which the next word is a name even when it is also an ordinary word ("Ms. Brown")."""
+"""Words after which the next word is a name even when it is also an ordinary word ("Ms. Brown",
+"sra. gómez": Spanish titles are written in notes on Spanish-speaking families)."""
 
 _ROLE_TITLES = _set(
     """professor pastor rabbi imam coach officer detective judge sergeant captain reverend colonel corporal
@@ -118,6 +122,13 @@ _RELATION_CUES = _set(
     interpreter translator mentor babysitter caregiver guardian advocate aide"""
 )
 """Words after which a capitalised or unknown word is a person ("her son Tyrone", "pt jose")."""
+
+_APPOSITIVE_ROLES = _RELATION_CUES | _set(
+    """ra po advisor adviser rep lawyer attorney pastor priest worker officer lead manager"""
+)
+"""Person words after which ", <Name>" is that person's name ("her RA, Jordan.")."""
+
+_POSSESSIVE_PRONOUNS = _set("""her his their my our your""")
 
 _KIN = _set(
     """son daughter mom mother mum dad father brother sister husband wife hubby partner spouse bf gf
@@ -210,10 +221,32 @@ _PLACE_SUFFIXES = _set(
     general memorial church temple mosque synagogue gurdwara chapel shelter house home heights street st
     avenue ave road rd boulevard blvd lane ln drive way court ct place pl terrace circle highway hwy
     parkway pkwy county park mall plaza village apartments apts institute community regional health
-    behavioral library prison jail correctional facility depot lodge manor estates commons towers hall
-    campus prep preparatory charter montessori daycare ymca ywca"""
+    healthcare behavioral library prison jail correctional facility depot lodge manor estates commons
+    towers hall campus prep preparatory charter montessori daycare ymca ywca"""
 )
 """Words that end the name of an institution or street ("Lincoln High", "St. Mary's Hospital")."""
+
+_VENUE_WORDS = _set(
+    """bar pub tavern lounge saloon tap taproom brewery grill diner cafe café bistro restaurant bakery deli
+    pizzeria cantina salon barbershop motel inn"""
+)
+"""Nouns that close a bar's, a restaurant's or a motel's name ("the Blue Moon Lounge", "Flanagan's
+Pub", "the Tin Cup bar"): where a client drinks, works or sleeps is a place. Not institution
+suffixes in lower-case writing, where "the hotel bar" or "a xan bar" are no names."""
+
+_PROGRAM_WORDS = _set("""iop php rtc""")
+"""Treatment programmes named by what comes before them ("the Willow Creek IOP")."""
+
+_VENUE_FOLLOWERS = _set("""downtown uptown program programme now again last next this every after""")
+"""Lower-case words that may follow a named venue ("the Tin Cup bar downtown"); any other noun
+makes the venue word part of another noun ("a Safety Plan bar chart")."""
+
+_VENUE_GENERIC = _set(
+    """hotel sports hookah wine beer cocktail karaoke dive gay piano snack salad coffee juice airport casino
+    strip adult adults evening morning afternoon intensive dual diagnosis partial day hospital"""
+)
+"""Capitalised words before a venue or programme word that do not name it ("the Sports Bar", "the
+Adult IOP"), beside :data:`_GENERIC_PLACE_WORDS`."""
 
 _NAME_PARTICLES = _set(
     """de del della dela dei degli des der den di da do dos das du la le lo van von ter ten bin bint binti
@@ -374,7 +407,8 @@ _TOPONYM_ENDINGS = (
 
 _PLACE_TAILS = _PLACE_SUFFIXES - _set("""home house way place""") | _set(
     """city town township heights springs falls beach hills valley grove village county park bay harbor
-    harbour creek ridge cafe café diner warehouse pediatrics associates dental plant bridge station store"""
+    harbour creek ridge cafe café diner warehouse pediatrics associates dental plant bridge station store
+    elem hs hosp"""
 )
 """Lower-case words that continue a found place ("bernal heights", "daly city", "westfield middle")."""
 
@@ -432,14 +466,14 @@ _INSTITUTION_WORDS = _set(
     mosque synagogue chapel cathedral parish shelter apartments apts library prep montessori daycare
     general memorial institute cafe café diner bakery restaurant gym mall plaza ymca ywca warehouse factory
     seminary park plant pediatrics associates dental medical jail prison penitentiary central fellowship
-    ministries"""
+    ministries elem hs hosp"""
 )
 """Last words of a lower-case institution's name ("centennial medical", "rutherford county jail",
-"wilson central", "grace fellowship")."""
+"wilson central", "grace fellowship", "hawthorne elem", "east ridge hs", "st. mary's hosp")."""
 
-_WEAK_INSTITUTION_WORDS = _set("""club station""")
+_WEAK_INSTITUTION_WORDS = _set("""club station bar pub tavern lounge saloon cantina taqueria""")
 """Institution words that close a name only after a word that is no English word ("the alano club",
-but "the book club", "the bus station")."""
+"outside el rodeo bar", but "the book club", "the bus station", "the hotel bar")."""
 
 _GENERIC_PLACE_WORDS = _set(
     """community health mental medical county city state public local regional behavioral crisis counseling
@@ -460,7 +494,8 @@ _GENERIC_PLACE_WORDS = _set(
     teaching specialty sliding-scale cardiac maternity psychiatry neurology oncology orthopedic peds
     women's men's children's kids' bible sunday trailer mobile rv dog skate national water theme amusement
     ball industrial office car parking splash bike power chemical nuclear processing packing meat chicken
-    poultry assembly manufacturing bottling steel paper auto recycling sewage trampoline pet animal"""
+    poultry assembly manufacturing bottling steel paper auto recycling sewage trampoline pet animal neuro
+    ortho derm cardio endo onc gi uro rheum"""
 )
 """Words that do not make a lower-case institution specific ("the community mental health center")."""
 
@@ -487,6 +522,9 @@ _IS_THE_ROLE = re.compile(
 """After a person word and a name, "is the main caregiver" ("grandson art is the main caregiver")."""
 
 _CLIENT_CUES = _set("""client clt cl pt patient""")
+_INITIAL_AFTER = re.compile(r" [a-z]\.(?=[\s,;:!?)]|$)")
+"""A surname's lower-case initial after a word ("hunter d. relapsed")."""
+
 _NAME_THEN_BREAK = re.compile(r"\s*(?:[-–—:;,]|\.(?:\s|$)|$)")
 """Punctuation right after "clt X": a label ("clt hope - SI passive"), so X is the client's name."""
 
@@ -510,8 +548,8 @@ _DEDICATIONS = (
     r"(?:(?:holy\s+(?:cross|trinity|family|spirit|name|redeemer|rosary|innocents|angels|ghost|savior|saviour"
     r"|child|comforter|apostles)|sacred\s+heart|our\s+lady(?:\s+of\s+(?:the\s+)?[\w']+)?|good\s+shepherd"
     r"|good\s+samaritan|immaculate\s+conception|(?:mount|mt\.?)\s+(?:carmel|zion|sinai|olive)"
-    r"|(?:first|second|third|1st|2nd|3rd|new\s+hope|greater\s+[a-z]+|calvary|bethel|ebenezer|emmanuel"
-    r"|immanuel|mt\.?\s+zion)\s+(?:united\s+)?(?:baptist|methodist|presbyterian|lutheran|episcopal|ame"
+    r"|(?:first|second|third|1st|2nd|3rd|new\s+hope|new\s+life|abundant\s+life|living\s+word|cornerstone"
+    r"|greater\s+(?:(?:mt\.?|mount)\s+)?[a-z]+|calvary|bethel|ebenezer|emmanuel|immanuel|mt\.?\s+zion)\s+(?:united\s+)?(?:baptist|methodist|presbyterian|lutheran|episcopal|ame"
     r"|pentecostal|congregational|missionary\s+baptist|church|assembly|tabernacle))"
     r"(?:\s+(?:church|chapel|school|academy|hospital|parish|cathedral|catholic|elementary|high|medical"
     r"\s+center))?)"
@@ -588,7 +626,7 @@ _ORDINARY_ROADS = _NOT_STREET_NAMES | _set(
 _STREET_PLACE_NOUNS = _set(
     """station shelter haven store shop bridge corner apartment apartments apts house motel hotel church park
     library clinic center centre plant bar diner cafe café restaurant school office building market mall
-    plaza lot garage laundromat pharmacy bank gym salon stop"""
+    plaza lot garage laundromat pharmacy bank gym salon stop apt"""
 )
 """Nouns after which "on 5th", "on gallatin" is a street ("the gas station on 8th and broad")."""
 
@@ -673,8 +711,150 @@ def _p(
     return _Pattern(kind, re.compile(pattern, flags), priority, group, check, hints)
 
 
+_DIGIT_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
+_SPOKEN_DIGITS = rf"\b{_DIGIT_WORD}(?:[\s,-]+{_DIGIT_WORD}){{6,15}}\b"
+"""Seven or more digits said one by one ("five five five two one eight..."): dictated notes spell
+phone numbers and record numbers out; no sentence of prose strings seven digit words together."""
+
+_DIGIT_VALUES = ("zero", "oh", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_DIGIT_HINTS = ("zero", " oh ", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+
+_ORDINAL_WORD = (
+    r"(?:(?:twenty|thirty)[- ])?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|tenth"
+    r"|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth"
+    r"|twentieth|thirtieth"
+)
+"""A day of the month said as a word ("the fifteenth", "twenty-first")."""
+
+_ORDINAL_HINTS = (
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "teenth",
+    "twentieth",
+    "thirtieth",
+)
+"""Strings one of which a text holds when it says a day as a word (for speed)."""
+
+_SPOKEN_NUMBER = (
+    r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+    rf"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty"
+    rf"|ninety|hundred|thousand|{_ORDINAL_WORD})"
+)
+
+_DIRECTION = r"(?:(?<![\w'’])(?:[NS][EW]?|[EW])\.?\s+)"
+"""A compass point before a numbered street ("NW 7th Avenue", "E. 55th", "n. 35th st")."""
+
 _PATTERNS: tuple[_Pattern, ...] = (
-    _p("PLACE", rf"\b\d{{1,3}}(?:st|nd|rd|th)\s+{_STREET}\b\.?(?:\s+[NSEW](?![\w/'’])\.?)?", 101, flags=_I),
+    _p(
+        "PLACE",
+        rf"\b\d{{1,3}}(?:st|nd|rd|th)\s+{_STREET}\b\.?(?:\s+[NSEW](?![\w/'’])\.?)?",
+        101,
+        flags=_I,
+        hints=("0",),
+    ),
+    _p("PLACE", rf"{_DIRECTION}\d{{1,3}}(?:st|nd|rd|th)\s+{_STREET}\b\.?", 101, flags=_I, hints=("0",)),
+    # "friends on E. 55th": a compass point makes a bare ordinal a street, never a date
+    _p(
+        "PLACE",
+        rf"\b(?:on|off)\s+({_DIRECTION}\d{{1,3}}(?:st|nd|rd|th))\b",
+        100,
+        flags=_I,
+        group=1,
+        hints=("0",),
+    ),
+    # "the 19th Precinct": a police precinct is a place
+    _p("PLACE", r"\b\d{1,3}(?:st|nd|rd|th)\s+precinct\b", 102, flags=_I, hints=("precinct",)),
+    # dictated numbers: "phone number is five five five two one eight nine nine zero three"
+    # (seven, ten or eleven digits are a phone number, other counts a record number: see _structured)
+    _p("PHONE", _SPOKEN_DIGITS, 92, flags=_I, check="spoken_digits", hints=_DIGIT_HINTS),
+    # a dictated email: "tuan dot le eighty eight at gmail dot com"
+    _p(
+        "EMAIL",
+        r"\be-?mail(?:\s+address)?(?:\s+is)?\s*:?\s+((?:[a-z0-9]+\s+){0,8}?[a-z0-9]+\s+at\s+[a-z0-9]+"
+        r"(?:\s+dot\s+[a-z0-9]+)*\s+dot\s+(?:com|org|net|edu|gov|us|io))\b",
+        99,
+        flags=_I,
+        group=1,
+        hints=(" dot ",),
+    ),
+    _p(
+        "EMAIL",
+        r"\b[a-z0-9]+(?:\s+(?:dot|underscore)\s+[a-z0-9]+)*\s+at\s+[a-z0-9]+(?:\s+dot\s+[a-z0-9]+)*"
+        r"\s+dot\s+(?:com|org|net|edu|gov|us|io)\b",
+        98,
+        flags=_I,
+        hints=(" dot ",),
+    ),
+    # a dictated birth date: "date of birth seven twelve nineteen ninety five"
+    _p(
+        "DATE",
+        rf"\b(?:date\s+of\s+birth|dob|d\.o\.b\.?|born\s+on|birthday\s+is)\s*(?:is\s+)?:?\s*"
+        rf"({_SPOKEN_NUMBER}(?:[\s,-]+(?:{_SPOKEN_NUMBER}|of|{_MONTH})){{1,7}})\b",
+        89,
+        flags=_I,
+        group=1,
+        hints=("birth", "dob", "d.o.b", "born"),
+    ),
+    # days said as words: "March nineteenth", "the ninth of August", "on the fifteenth"
+    _p(
+        "DATE",
+        rf"\b{_MONTH}\s+(?:the\s+)?(?:{_ORDINAL_WORD})\b",
+        88,
+        flags=_I,
+        check="month_word_day",
+        hints=_ORDINAL_HINTS,
+    ),
+    _p("DATE", rf"\b(?:the\s+)?(?:{_ORDINAL_WORD})\s+of\s+{_MONTH}", 88, flags=_I, hints=_ORDINAL_HINTS),
+    _p(
+        "DATE",
+        rf"\b(?:on|by|since|until|till|from|before|after|due|through|thru)\s+(the\s+(?:{_ORDINAL_WORD}))\b"
+        r"(?=\s*(?:[.,;!?)]|$)|\s+(?:to|and|or|at|so|but|when|he|she|they|i|we|for|is|was)\b)",
+        85,
+        flags=_I,
+        group=1,
+        hints=_ORDINAL_HINTS,
+    ),
+    # a name spelled out in a dictated note: "Duc Pham P H A M"
+    _p("NAME", r"(?<![\w.'’-])[A-Z](?: [A-Z]){2,}(?![\w.'’-])", 61, check="spelled_name"),
+    # a state university after a school word: "goes to Tennessee State", "a junior at Ohio State"
+    _p(
+        "PLACE",
+        r"\b(?:at|attends?|attended|attending|goes\s+to|go\s+to|going\s+to|transferred\s+to|enrolled\s+(?:at|in)"
+        r"|graduated\s+from|grad\s+of|accepted\s+(?:to|at|into))\s+((?:[A-Z][a-z]+\s+){1,2}(?:State|Tech)"
+        r"(?:\s+(?:University|College))?)\b",
+        70,
+        group=1,
+        hints=("state", "tech"),
+    ),
+    # Spanish-named shelters, clinics and churches: "Casa de Paz", "Centro de la Familia"
+    _p(
+        "PLACE",
+        r"\b(?:Casa|Centro|Cl[ií]nica|Iglesia|Hogar|Escuela)\s+(?:de\s+(?:la\s+|los\s+|las\s+)?|del\s+)?"
+        r"[A-Z][\w'’-]+",
+        70,
+        hints=("casa", "centro", "clinica", "clínica", "iglesia", "hogar", "escuela"),
+    ),
+    # the corner of two streets: "at the corner of Michigan and Schaefer", "corner of MLK and 12th"
+    _p(
+        "PLACE",
+        r"\bcorner\s+of\s+((?:(?!and\b)[\w'’.-]+\s+){1,3}(?:and|&)\s+[\w'’-]+"
+        r"(?:\s+(?:st|street|ave|avenue|rd|road|blvd|dr|drive)\b\.?)?)",
+        73,
+        flags=_I,
+        group=1,
+        check="corner",
+        hints=("corner",),
+    ),
     _p("URL", r"(?:https?://|www\.)[^\s<>\"'|]+", 100, flags=_I, check="url"),
     _p("EMAIL", r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}", 99),
     _p(
@@ -809,7 +989,7 @@ _PATTERNS: tuple[_Pattern, ...] = (
     _p(
         "AGE",
         rf"\b(aged?|age:|turned|turns|turning|she's|he's|they're|who's|i'm|im|is|was|now|both)\s+"
-        rf"(?:now\s+|almost\s+|nearly\s+|about\s+|like\s+|over\s+|just\s+)?(9\d|1[01]\d|{_AGE_WORD})\b"
+        rf"(?:now\s+|almost\s+|nearly\s+|about\s+|like\s+|over\s+|just\s+)?((?>9\d|1[01]\d|{_AGE_WORD}))\b"
         rf"(?!\d|[.,]\d|[%/]|\s*{_UNITS}\b|\s*(?:lbs?|pounds|kg|dollars|bpm|degrees|mph|out|of|or|to|-)\b"
         r"|\s*(?:minute|hour|second|mile|day|week|month|year|point|page|pound|dollar)\b)",
         77,
@@ -875,7 +1055,7 @@ _PATTERNS: tuple[_Pattern, ...] = (
         "PLACE",
         r"\b(?:on|off|at|near|under|behind|past|along|across)\s+(?:the\s+)?([A-Za-z][\w'-]*\s+(?:[a-z][\w'-]*\s+)?"
         r"(?:street|st|avenue|ave|road|rd|blvd|boulevard|lane|ln|pike|row|drive|dr|parkway|pkwy|circle|cir|trail"
-        r"|trl|terrace|ter|pl)\b(?:\s+(?:overpass|underpass|exit))?)",
+        r"|trl|terrace|ter|pl|hwy|highway)\b(?:\s+(?:overpass|underpass|exit))?)",
         71,
         group=1,
         check="lower_street",
@@ -939,7 +1119,7 @@ _SENTENCE_END = ".!?:;\n"
 _OPENERS = " \t\"'“‘([{*_-•>"
 _ABBREV_BEFORE_PERIOD = _set(
     """dr mr mrs ms mx prof st mt ft jr sr vs etc e.g i.e approx appt dept no fr rev sgt lt capt det col cpl
-    pvt maj"""
+    pvt maj sra srta"""
 )
 
 
@@ -1115,8 +1295,8 @@ class Deidentifier:
         has_digit = any(c.isdigit() for c in text)
         lowered = text.lower()
         for pattern in _PATTERNS:
-            if not has_digit and pattern.kind in _NEEDS_DIGIT:
-                continue
+            if not has_digit and pattern.kind in _NEEDS_DIGIT and pattern.hints is not _DIGIT_HINTS:
+                continue  # numbers said as words need no digit
             if pattern.hints and not any(
                 has_digit if hint == "0" else hint in lowered for hint in pattern.hints
             ):
@@ -1130,7 +1310,10 @@ class Deidentifier:
                     if checked is None:
                         continue
                     start, end = checked
-                spans.append(_Span(start, end, pattern.kind, pattern.priority))
+                kind = pattern.kind
+                if pattern.check == "spoken_digits" and self._spoken_digit_count(match) not in (7, 10, 11):
+                    kind = "ID"  # digits said one by one that are no phone number: a record number
+                spans.append(_Span(start, end, kind, pattern.priority))
         for match in _INITIALS.finditer(text):
             initials = match.group().strip()
             if initials in _INITIALS_NOT_NAMES:
@@ -1245,6 +1428,7 @@ class Deidentifier:
             sum(c.isdigit() for c in ident) < 3
             or re.fullmatch(_YEAR, ident)
             or _lower(ident) in self._lex.keep
+            or ident == "504"  # "plan: 504 mtg": Section 504, a school accommodation plan, not a number
         ):
             return None
         return match.span(1)
@@ -1254,6 +1438,63 @@ class Deidentifier:
         if sum(c.isdigit() for c in value) < 5 or re.fullmatch(rf"{_YEAR}-(?:{_YEAR}|\d\d)", value):
             return None
         return match.span()
+
+    @staticmethod
+    def _spoken_digit_count(match: re.Match[str]) -> int:
+        """How many digits a run of digit words says; 0 for counting aloud ("one two three four...")."""
+        values = [_DIGIT_VALUES.index(w.lower()) for w in re.findall(_DIGIT_WORD, match.group(), _I)]
+        values = [max(0, v - 1) for v in values]  # "zero" and "oh" are both 0
+        counting = all(b - a == 1 for a, b in itertools.pairwise(values))
+        return 0 if counting else len(values)
+
+    def _check_spoken_digits(self, match: re.Match[str], text: str) -> tuple[int, int] | None:
+        """Seven or more digits said one by one, unless it is counting aloud."""
+        return match.span() if self._spoken_digit_count(match) else None
+
+    def _check_month_word_day(self, match: re.Match[str], text: str) -> tuple[int, int] | None:
+        """ "March nineteenth" is a date; lower-case "may first" is a verb unless a date cue precedes."""
+        word = match.group().split()[0].lower().rstrip(".")
+        if word in ("may", "mar", "march") and match.group()[0].islower():
+            before = text[max(0, match.start() - 24) : match.start()].lower()
+            if not re.search(
+                r"\b(?:on|since|by|until|till?|due|is|was|bday|birthday|dob|thru)\s*:?\s*$", before
+            ):
+                return None
+        return match.span()
+
+    def _check_spelled_name(self, match: re.Match[str], text: str) -> tuple[int, int] | None:
+        """Capitals spelled one by one ("P H A M") that spell a word of the same text, or follow
+        "spelled": a dictated name's spelling is the name. "A B C" (a sequence) is not."""
+        letters = match.group().replace(" ", "")
+        if all(ord(b) - ord(a) == 1 for a, b in itertools.pairwise(letters)):
+            return None
+        spelled = re.search(
+            r"\bspell(?:ed|s|ing)?\s*:?\s*$", text[max(0, match.start() - 16) : match.start()], _I
+        )
+        said = re.search(rf"(?<!\w){letters}(?!\w)", text, _I)
+        return match.span() if spelled or said else None
+
+    def _check_corner(self, match: re.Match[str], text: str) -> tuple[int, int] | None:
+        """ "corner of X and Y" names two streets, unless X is "the room", "her eye" or Y a small word."""
+        words = match.group(1).split()
+        first, last = words[0].lower(), words[-1].lower().rstrip(".")
+        if words[-1].lower().rstrip(".") in (
+            "st",
+            "street",
+            "ave",
+            "avenue",
+            "rd",
+            "road",
+            "blvd",
+            "dr",
+            "drive",
+        ):
+            last = words[-2].lower()
+        if first in _FUNCTION_WORDS or first in _DETERMINERS or first.endswith(("'s", "’s")):
+            return None
+        if last in _FUNCTION_WORDS or last in _DETERMINERS or last in _NOT_STREET_NAMES:
+            return None
+        return match.span(1)
 
     def _check_lower_address(self, match: re.Match[str], text: str) -> tuple[int, int] | None:
         inner = match.group().split()[1:-1]
@@ -1292,6 +1533,10 @@ class Deidentifier:
             return None  # "near her mom's street"
         if street == "row" and first_word == "death":
             return None  # "on death row"
+        if street in ("hwy", "highway") and first_word in _set(
+            "main interstate state county federal divided"
+        ):
+            return None  # "on the main highway"
         if street in ("dr", "drive"):
             after = re.match(r"\.?\s+([A-Za-z']+)", text[match.end(1) :])
             if street == "drive" and first_word in _NOT_STREET_NAMES | _set("test car long short"):
@@ -1479,7 +1724,9 @@ class Deidentifier:
         self._lower_institutions(tokens, kinds, text, protected)
         place_spans = {s.end: s.start for s in taken if s.kind == "PLACE"}
         self._streets_after_places(tokens, kinds, text, protected, place_spans)
+        self._named_venues(tokens, kinds, text, protected)
         self._extend_runs(tokens, kinds, text, protected)
+        self._nicknames(tokens, kinds, text, protected)
         self._propagate(tokens, kinds, protected, text)
         return employers + self._token_spans(tokens, kinds, text)
 
@@ -1568,6 +1815,7 @@ class Deidentifier:
             if tok.low == "little":
                 foreign = not self._is_word(nxt.low) and not self._first_name(nxt.low)
                 named = nxt.low in lex.regions or nxt.low in lex.cities or nxt.lower in lex.keep
+                named = named or nxt.low in ("village", "italy")  # "in little village", "little italy"
                 if len(nxt.low) >= 4 and nxt.low not in _FUNCTION_WORDS and (named or foreign):
                     kinds[i] = kinds[i + 1] = "PLACE"  # "in little saigon", "from little havana"
                 continue
@@ -1629,6 +1877,8 @@ class Deidentifier:
             if tok.taken or kinds[i] is not None:
                 if brand and (kinds[i] == "PLACE" or tok.start in place_starts):
                     kinds[i - 2] = "PLACE"  # "cvs on [harding pl]"
+                elif brand and kinds[i] == "NAME" and tok.cap and not tok.sent_start:
+                    kinds[i - 2] = kinds[i] = "PLACE"  # "H-E-B on Nolana": what a store is on is a street
                 continue
             low = tok.low
             if len(low) < 3 or low in _FUNCTION_WORDS or low in _DETERMINERS:
@@ -1862,6 +2112,8 @@ class Deidentifier:
             return None  # "weekly UAs", "two IEPs": an acronym's plural, not a name
         if tok.possessive and tok.lower + "'s" in lex.brands:
             return "PLACE" if c.employer or self._at_store(c) else None  # "at chili's", "a shift at denny's"
+        if tok.cap and c.first_name and self._appositive_name(tokens, i, text):
+            return "NAME"  # "came in with her RA, Jordan.": a first name set off after "her <role>"
         if self._kept(tok.lower):
             if (
                 self._workplace_cue(c)
@@ -1919,6 +2171,20 @@ class Deidentifier:
             employer=employer,
         )
 
+    @staticmethod
+    def _appositive_name(tokens: list[_Token], i: int, text: str) -> bool:
+        """Whether word ``i`` follows "her/his/their <person word>," ("her RA, Jordan"): the name of
+        that person even when it is also a country or a word ("his sponsor, Hope")."""
+        if i < 2 or text[tokens[i - 1].end : tokens[i].start] != ", ":
+            return False
+        role, owner = tokens[i - 1], tokens[i - 2]
+        return (
+            role.low in _APPOSITIVE_ROLES
+            and not role.possessive
+            and owner.low in _POSSESSIVE_PRONOUNS
+            and _adjacent(text, owner, role)
+        )
+
     def _bracketed_after_cue(self, tokens: list[_Token], i: int, text: str) -> bool:
         """A word alone in brackets right after a person word: "clt (MK)", "her son (Deshawn)"."""
         if i == 0 or text[tokens[i].end : tokens[i].end + 1] != ")":
@@ -1965,10 +2231,27 @@ class Deidentifier:
     def _classify_lower(self, tokens: list[_Token], i: int, text: str, c: _Context) -> str | None:
         """Lower-case words: names only from the name lists or a strong cue ("pt jose", "cl grace asked")."""
         low = c.tok.low
-        if c.person_cue and not c.is_word and len(low) >= 2 and (c.nameish or not self._misspelt(low)):
-            return "NAME"  # "pt jaxon", but not "called supervisor immediatly"
+        if (
+            c.person_cue
+            and not c.is_word
+            and len(low) >= 2
+            and low not in _TITLES
+            and (c.nameish or not self._misspelt(low))
+        ):
+            return "NAME"  # "pt jaxon", but not "called supervisor immediatly" or "mom sra. gómez"
         if low.startswith(_HYPHEN_PARTICLES) and self._particle_surname(c.tok):
             return "NAME"  # "al-Hashimi", "el-sayed"
+        if low.startswith("o'") and len(low) >= 5 and low[2:].isalpha() and low != "o'clock":
+            return "NAME"  # "o'sullivan", "o'hara": an Irish surname, lower-case in a quick note
+        if (
+            c.person_cue
+            and c.first_name
+            and low not in _RELATION_CUES
+            and low not in _DETERMINERS
+            and low not in _FUNCTION_WORDS
+            and _INITIAL_AFTER.match(text, c.tok.end)
+        ):
+            return "NAME"  # "pt hunter d. relapsed": a word-name with a surname's initial after a person word
         if len(low) == 1:
             return "NAME" if self._lower_initial(tokens, i, text, c) else None
         ordinary = low in _RELATION_CUES or low in _DETERMINERS
@@ -2240,6 +2523,9 @@ class Deidentifier:
                 nxt.low in ("home", "house", "way", "place") and j == i + 1
             ):
                 return True
+            generic = tokens[i].low in _GENERIC_PLACE_WORDS or tokens[i].low in _VENUE_GENERIC
+            if nxt.cap and nxt.low in _VENUE_WORDS and not generic:
+                return True  # "Golden Spoon Diner", not "the Sports Bar"
         return False
 
     def _person_follows(self, tokens: list[_Token], i: int, text: str) -> bool:
@@ -2298,6 +2584,89 @@ class Deidentifier:
             return True
         return other.low in _AND_PERSON and k + 1 < len(tokens) and tokens[k + 1].low in _RELATION_CUES
 
+    def _adjective_kept(self, tok: _Token) -> bool:
+        """A kept capitalised word that can stand inside an institution's name: a nationality, a
+        faith, a people or a state ("Korean", "Christian", "Navajo", "Tennessee"), not a title, a
+        role, a weekday or a month ("Dr", "Client", "Friday")."""
+        low = tok.low
+        if low in _TITLES or low in _RELATION_CUES or re.match(_WEEKDAYS, low) or re.match(_MONTH, low):
+            return False
+        return not self._is_word(low)
+
+    def _kept_before_institution(self, tokens: list[_Token], j: int, text: str) -> bool:
+        """Whether kept word ``j`` (and at most one more capitalised word) is followed by an
+        institution's last word, so that it is inside the name ("Hmong American Clinic")."""
+        if not self._adjective_kept(tokens[j]):
+            return False
+        for k in (j + 1, j + 2):
+            if k >= len(tokens) or not _adjacent(text, tokens[k - 1], tokens[k]) or not tokens[k].cap:
+                return False
+            if _closes_institution(tokens[k]):
+                return True
+        return False
+
+    def _named_venues(
+        self, tokens: list[_Token], kinds: list[str | None], text: str, protected: set[int]
+    ) -> None:
+        """Capitalised words before a venue or programme word name it: "the Tin Cup bar", "the
+        Golden Dragon restaurant", "Flanagan's Pub", "the Willow Creek IOP".
+
+        The words may be ordinary English ("Tin", "Cup", "Willow"): mid-sentence capitals before
+        "bar" or "IOP" are a name, where a client drinks or is treated. Runs made only of generic
+        or kept words stay ("the Sports Bar", "the Irish pub", "the Adult IOP").
+        """
+        for v in range(1, len(tokens)):
+            head = tokens[v]
+            if head.low not in _VENUE_WORDS and head.low not in _PROGRAM_WORDS:
+                continue
+            if head.low in _PROGRAM_WORDS and not head.caps:
+                continue
+            k = v - 1
+            while k >= 0 and v - k <= 3:
+                t = tokens[k]
+                if not t.cap or t.taken or t.start in protected or t.low in _FUNCTION_WORDS:
+                    break
+                if not _adjacent(text, t, tokens[k + 1]) or (t.possessive and k != v - 1):
+                    break
+                if kinds[k] not in (None, "NAME", "PLACE"):
+                    break
+                k -= 1
+            run = tokens[k + 1 : v]
+            if not run or (len(run) == 1 and run[0].sent_start):
+                continue
+            after = tokens[v + 1] if v + 1 < len(tokens) and _adjacent(text, head, tokens[v + 1]) else None
+            if (
+                after is not None
+                and after.text.islower()
+                and after.low not in _FUNCTION_WORDS
+                and after.low not in _VENUE_FOLLOWERS
+                and after.low not in _SPEECH_VERBS
+            ):
+                continue  # "her Safety Plan bar chart": the venue word is part of another noun
+            if not any(
+                not self._kept(t.lower) and t.low not in _GENERIC_PLACE_WORDS and t.low not in _VENUE_GENERIC
+                for t in run
+            ):
+                continue
+            for x in range(k + 1, v):
+                kinds[x] = "PLACE"
+            if head.cap and not self._kept(head.lower) and not head.taken and head.start not in protected:
+                kinds[v] = "PLACE"
+
+    def _nicknames(
+        self, tokens: list[_Token], kinds: list[str | None], text: str, protected: set[int]
+    ) -> None:
+        """A first name alone in brackets right after a found name is a nickname: "patrick (paddy)
+        o'sullivan", "Santiago (Santi) Morales"."""
+        for i in range(1, len(tokens)):
+            tok, prev = tokens[i], tokens[i - 1]
+            if kinds[i] is not None or kinds[i - 1] != "NAME" or tok.taken or tok.start in protected:
+                continue
+            if text[prev.end : tok.start] != " (" or text[tok.end : tok.end + 1] != ")" or tok.possessive:
+                continue
+            if self._first_name(tok.low) and not self._kept(tok.lower) and tok.low not in _FUNCTION_WORDS:
+                kinds[i] = "NAME"
+
     def _extend_runs(
         self, tokens: list[_Token], kinds: list[str | None], text: str, protected: set[int]
     ) -> None:
@@ -2326,9 +2695,19 @@ class Deidentifier:
                 low = tok.low
                 if kinds[j] is not None:
                     end = j
-                elif (tok.cap or tok.caps) and low in _PLACE_SUFFIXES:
+                elif ((tok.cap or tok.caps) and low in _PLACE_SUFFIXES) or (tok.cap and low in _VENUE_WORDS):
                     end = j
                     kinds[start] = "PLACE"
+                elif tokens[j - 1].possessive and tok.text.islower() and low in _VENUE_WORDS:
+                    end = j  # "murphy's tap": a found name's bar is a place
+                    kinds[start] = "PLACE"
+                elif (
+                    tok.cap
+                    and kinds[i] == "PLACE"
+                    and self._kept(tok.lower)
+                    and self._kept_before_institution(tokens, j, text)
+                ):
+                    end = j  # "[Hmong] American Clinic", "[Redeemed] Christian Church"
                 elif (
                     (tok.cap and low in _NAME_SUFFIXES)
                     or (tok.cap and low.rstrip(".") in _NAME_SUFFIXES)
@@ -2339,8 +2718,14 @@ class Deidentifier:
                     )
                 ):
                     end = j
-                elif tok.cap and not self._kept(tok.lower) and kinds[i] == "PLACE" and not tok.sent_start:
-                    end = j  # "Long Beach", "Salt Lake City"
+                elif (
+                    tok.cap
+                    and not self._kept(tok.lower)
+                    and kinds[i] == "PLACE"
+                    and not tok.sent_start
+                    and low not in _RELATION_CUES
+                ):
+                    end = j  # "Long Beach", "Salt Lake City", but not "in Joplin Sponsor is named"
                 elif kinds[i] == "PLACE" and tok.text.islower() and low in _PLACE_TAILS:
                     end = j  # "bernal heights", "westfield middle", "riverside clinic"
                 elif (
@@ -2432,6 +2817,14 @@ class Deidentifier:
                     start = k
                 elif tok.cap and tok.sent_start and self._nameish(low) and not self._kept(tok.lower):
                     start = k  # "Hope Adeyemi is new"
+                elif (
+                    tok.cap
+                    and kinds[start] == "PLACE"
+                    and self._kept(tok.lower)
+                    and any(_closes_institution(tokens[x]) for x in range(start, end + 1))
+                    and self._adjective_kept(tok)
+                ):
+                    start = k  # "Korean [Presbyterian Church]", "Tennessee [State University]"
                 elif tok.text.islower() and low in _SAINT_AND_FORT and kinds[start] in ("NAME", "PLACE"):
                     start = k  # "out of st. francis", "from fort campbell": a saint's or a fort's place
                     kinds[k] = "PLACE"
@@ -2574,7 +2967,7 @@ class Deidentifier:
             return seen[key]
         number = seen.get(key)
         if kind in ("NAME", "PLACE"):
-            parts = [p for p in key.split() if p not in _TITLES and p not in _NAME_PARTICLES and len(p) > 1]
+            parts = [p for p in key.split() if _shared_part(p)]
             for part in parts:
                 if part in seen:
                     number = seen[part]
@@ -2584,12 +2977,21 @@ class Deidentifier:
         seen[key] = number
         if kind in ("NAME", "PLACE"):
             for part in key.split():
-                if part not in _TITLES and part not in _NAME_PARTICLES and len(part) > 1:
+                if _shared_part(part):
                     seen.setdefault(part, number)
         return number
 
 
 # ----------------------------------------------------------------------------- helpers
+
+
+def _shared_part(part: str) -> bool:
+    """Whether a word of a name or place makes another mention with it the same one ("Maria
+    Gonzalez" ... "Maria"); titles, particles and small words like "and" or "of" do not ("the
+    corner of Michigan and Schaefer" is not "Martin Luther King and 12th")."""
+    return (
+        part not in _TITLES and part not in _NAME_PARTICLES and part not in _FUNCTION_WORDS and len(part) > 1
+    )
 
 
 def _alternation(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
@@ -2613,8 +3015,16 @@ def _bracketed_person(text: str, start: int, end: int) -> bool:
 
 def _institution(tok: _Token) -> bool:
     """Whether a word after a possessive ends an institution's name ("St. Mary's Hospital", "st.
-    ann's church"): capitalised, or lower-case and no word like "house" ("grace's house" stays)."""
+    ann's church", "Flanagan's Pub", "murphy's tap"): capitalised, or lower-case and no word like
+    "house" ("grace's house" stays)."""
+    if tok.low in _VENUE_WORDS:
+        return tok.cap or tok.text.islower()
     return (tok.cap and tok.low in _PLACE_SUFFIXES) or (tok.text.islower() and tok.low in _PLACE_TAILS)
+
+
+def _closes_institution(tok: _Token) -> bool:
+    """Whether a capitalised word is the last word of an institution's name ("University")."""
+    return tok.cap and tok.low in _PLACE_SUFFIXES and tok.low not in ("home", "house", "way", "place")
 
 
 def _plausible(month: int, day: int) -> bool:

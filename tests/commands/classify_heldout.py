@@ -7,6 +7,7 @@ set reads the ranking without ``safety_crisis`` when the safety check put it fir
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Callable, Sequence
 from importlib import resources
 from pathlib import Path
@@ -14,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from commands.classify import CATEGORY_IDS, classify
 from commands.safety import normalize
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -43,3 +45,41 @@ def top_k(rows: Sequence[dict[str, Any]], ranking: Callable[[str], list[str]]) -
         if ids[0] != row["category"]:
             misses.append(f"{row['category']}: {row['text']!r} -> {ids[:3]}")
     return top1, top3, misses
+
+
+def ranking_without_safety(text: str) -> list[str]:
+    """The ids best first, without ``safety_crisis`` when the safety check put it there.
+
+    Its place first is the safety check's business, tested elsewhere; these sets hold no risks.
+    """
+    result = classify(text)
+    ids = [category for category, _ in result.ranked]
+    return [category for category in ids if category != "safety_crisis"] if result.safety else ids
+
+
+def assert_covers_every_non_safety_category(name: str, least: int = 8) -> None:
+    counts = Counter(row["category"] for row in read_jsonl(name))
+    assert set(counts) == set(CATEGORY_IDS) - {"safety_crisis"}, counts
+    assert min(counts.values()) >= least, counts
+
+
+def assert_halves_disjoint(dev: str, test: str, others: Sequence[str]) -> None:
+    """The two halves share no text, and neither repeats an earlier evaluation file."""
+    dev_texts = {normalize(row["text"]) for row in read_jsonl(dev)}
+    test_texts = {normalize(row["text"]) for row in read_jsonl(test)}
+    assert not dev_texts & test_texts
+    earlier = {normalize(row["text"]) for name in others for row in read_jsonl(name)}
+    assert not (dev_texts | test_texts) & earlier
+
+
+def assert_not_in_training(name: str) -> None:
+    seen = training_examples()
+    leaked = [row["text"] for row in read_jsonl(name) if normalize(row["text"]) in seen]
+    assert not leaked, leaked
+
+
+def assert_top_k_floors(name: str, floor1: float, floor3: float) -> None:
+    rows = read_jsonl(name)
+    top1, top3, misses = top_k(rows, ranking_without_safety)
+    assert top1 / len(rows) >= floor1, f"top-1 {top1}/{len(rows)}\n" + "\n".join(misses)
+    assert top3 / len(rows) >= floor3, f"top-3 {top3}/{len(rows)}\n" + "\n".join(misses)

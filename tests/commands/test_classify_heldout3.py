@@ -35,13 +35,14 @@ kept out of the training file (checked below), or these figures would stop measu
 
 from __future__ import annotations
 
-from collections import Counter
-
 import pytest
 
-from commands.classify import CATEGORY_IDS, classify
-from commands.safety import normalize
-from tests.commands.classify_heldout import read_jsonl, top_k, training_examples
+from tests.commands.classify_heldout import (
+    assert_covers_every_non_safety_category,
+    assert_halves_disjoint,
+    assert_not_in_training,
+    assert_top_k_floors,
+)
 
 FLOORS: dict[str, tuple[float, float]] = {
     "boundary_heldout3_dev.jsonl": (0.975, 0.99),
@@ -53,40 +54,20 @@ OTHER_SETS = ("boundary_eval.jsonl", "boundary_heldout_dev.jsonl", "boundary_hel
 """Earlier evaluation files, which these must not repeat."""
 
 
-def _ranking(text: str) -> list[str]:
-    """The ids best first, without ``safety_crisis`` when the safety check put it there."""
-    result = classify(text)
-    ids = [category for category, _ in result.ranked]
-    return [category for category in ids if category != "safety_crisis"] if result.safety else ids
-
-
 @pytest.mark.parametrize("name", sorted(FLOORS))
 def test_heldout3_file_covers_every_non_safety_category(name: str) -> None:
-    rows = read_jsonl(name)
-    counts = Counter(row["category"] for row in rows)
-    assert set(counts) == set(CATEGORY_IDS) - {"safety_crisis"}, counts
-    assert min(counts.values()) >= 8, counts
+    assert_covers_every_non_safety_category(name)
 
 
 def test_heldout3_halves_do_not_overlap_each_other_or_earlier_sets() -> None:
-    dev = {normalize(row["text"]) for row in read_jsonl("boundary_heldout3_dev.jsonl")}
-    test = {normalize(row["text"]) for row in read_jsonl("boundary_heldout3_test.jsonl")}
-    assert not dev & test
-    earlier = {normalize(row["text"]) for name in OTHER_SETS for row in read_jsonl(name)}
-    assert not (dev | test) & earlier
+    assert_halves_disjoint("boundary_heldout3_dev.jsonl", "boundary_heldout3_test.jsonl", OTHER_SETS)
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))
 def test_heldout3_phrasings_are_not_in_the_training_file(name: str) -> None:
-    seen = training_examples()
-    leaked = [row["text"] for row in read_jsonl(name) if normalize(row["text"]) in seen]
-    assert not leaked, leaked
+    assert_not_in_training(name)
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))
 def test_heldout3_top1_and_top3_accuracy_floors(name: str) -> None:
-    rows = read_jsonl(name)
-    top1, top3, misses = top_k(rows, _ranking)
-    floor1, floor3 = FLOORS[name]
-    assert top1 / len(rows) >= floor1, f"top-1 {top1}/{len(rows)}\n" + "\n".join(misses)
-    assert top3 / len(rows) >= floor3, f"top-3 {top3}/{len(rows)}\n" + "\n".join(misses)
+    assert_top_k_floors(name, *FLOORS[name])

@@ -38,13 +38,17 @@ Floors sit a little below the figures, so a regression fails here.
 
 from __future__ import annotations
 
-from collections import Counter
-
 import pytest
 
-from commands.classify import CATEGORY_IDS, classify
-from commands.safety import normalize
-from tests.commands.classify_heldout import read_jsonl, top_k, training_examples
+from commands.classify import classify
+from tests.commands.classify_heldout import (
+    assert_covers_every_non_safety_category,
+    assert_halves_disjoint,
+    assert_not_in_training,
+    assert_top_k_floors,
+    ranking_without_safety,
+    read_jsonl,
+)
 
 FLOORS: dict[str, tuple[float, float]] = {
     "boundary_heldout4_dev.jsonl": (0.96, 0.99),
@@ -65,42 +69,23 @@ OTHER_SETS = (
 """Earlier evaluation files, which these must not repeat."""
 
 
-def _ranking(text: str) -> list[str]:
-    """The ids best first, without ``safety_crisis`` when the safety check put it there."""
-    result = classify(text)
-    ids = [category for category, _ in result.ranked]
-    return [category for category in ids if category != "safety_crisis"] if result.safety else ids
-
-
 @pytest.mark.parametrize("name", sorted(FLOORS))
 def test_heldout4_file_covers_every_non_safety_category(name: str) -> None:
-    counts = Counter(row["category"] for row in read_jsonl(name))
-    assert set(counts) == set(CATEGORY_IDS) - {"safety_crisis"}, counts
-    assert min(counts.values()) >= 8, counts
+    assert_covers_every_non_safety_category(name)
 
 
 def test_heldout4_halves_do_not_overlap_each_other_or_earlier_sets() -> None:
-    dev = {normalize(row["text"]) for row in read_jsonl("boundary_heldout4_dev.jsonl")}
-    test = {normalize(row["text"]) for row in read_jsonl("boundary_heldout4_test.jsonl")}
-    assert not dev & test
-    earlier = {normalize(row["text"]) for name in OTHER_SETS for row in read_jsonl(name)}
-    assert not (dev | test) & earlier
+    assert_halves_disjoint("boundary_heldout4_dev.jsonl", "boundary_heldout4_test.jsonl", OTHER_SETS)
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))
 def test_heldout4_phrasings_are_not_in_the_training_file(name: str) -> None:
-    seen = training_examples()
-    leaked = [row["text"] for row in read_jsonl(name) if normalize(row["text"]) in seen]
-    assert not leaked, leaked
+    assert_not_in_training(name)
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))
 def test_heldout4_top1_and_top3_accuracy_floors(name: str) -> None:
-    rows = read_jsonl(name)
-    top1, top3, misses = top_k(rows, _ranking)
-    floor1, floor3 = FLOORS[name]
-    assert top1 / len(rows) >= floor1, f"top-1 {top1}/{len(rows)}\n" + "\n".join(misses)
-    assert top3 / len(rows) >= floor3, f"top-3 {top3}/{len(rows)}\n" + "\n".join(misses)
+    assert_top_k_floors(name, *FLOORS[name])
 
 
 @pytest.mark.parametrize("name", sorted(SAFETY_BANNERS))
@@ -127,4 +112,4 @@ def test_heldout4_ordinary_dilemmas_rarely_raise_the_safety_banner(name: str) ->
     ],
 )
 def test_general_patterns_rank_their_family(text: str, category: str) -> None:
-    assert _ranking(text)[0] == category, classify(text).ranked[:3]
+    assert ranking_without_safety(text)[0] == category, classify(text).ranked[:3]

@@ -28,11 +28,13 @@ import textwrap
 import time
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bot.slack.deferral import ANSWER_FOLLOWS  # noqa: E402
 from tests.fakes import payloads  # noqa: E402
 from tests.fakes.signing import signed_headers  # noqa: E402
 from tests.fakes.slack_web_api import FakeSlackWebAPI  # noqa: E402
@@ -119,28 +121,68 @@ def wait_healthy(base: str, process: subprocess.Popen[bytes]) -> None:
     raise RuntimeError("server did not become healthy")
 
 
-def fire(base: str, count: int, concurrency: int, *, first: int = 0) -> list[float]:
+@dataclass
+class Burst:
+    """One burst's acknowledgement latencies, and when each request was sent (monotonic, s)."""
+
+    latencies: list[float]
+    sent: list[float]
+    deferred: list[bool]
+    """Whether the acknowledgement said the answer follows (through the response_url)."""
+
+
+def fire(base: str, count: int, concurrency: int, *, first: int = 0, answers: str = "") -> Burst:
     """Send ``count`` signed /boundary commands, ``concurrency`` at a time; latencies in ms.
 
-    The dilemmas are ``TEXTS[first:]`` in order, wrapping around if ``count`` needs more.
+    The dilemmas are ``TEXTS[first:]`` in order, wrapping around if ``count`` needs more. Each
+    request's response_url is ``answers`` with ``?request=<index>``, so that an answer delivered
+    after the acknowledgement can be matched to the request it answers.
     """
 
-    def one(index: int) -> float:
+    def one(index: int) -> tuple[float, float, bool]:
         text = TEXTS[(first + index) % len(TEXTS)]
-        body = payloads.slash_command("/boundary", text, user=f"U{index:07d}")
+        url = f"{answers or 'http://127.0.0.1:9/response_url'}?request={first + index}"
+        body = payloads.slash_command("/boundary", text, user=f"U{index:07d}", response_url=url)
         headers = signed_headers(body, SECRET, content_type="application/x-www-form-urlencoded")
         request = urllib.request.Request(
             base + "/slack/events", data=body.encode(), headers=headers, method="POST"
         )
+        sent = time.monotonic()
         started = time.perf_counter()
         with urllib.request.urlopen(request, timeout=30) as response:
-            response.read()
+            content = response.read()
             if response.status != 200:
                 raise RuntimeError(f"status {response.status}")
-        return (time.perf_counter() - started) * 1000
+        latency = (time.perf_counter() - started) * 1000
+        return latency, sent, json.loads(content).get("text") == ANSWER_FOLLOWS
 
     with ThreadPoolExecutor(max_workers=concurrency) as pool:
-        return list(pool.map(one, range(count)))
+        rows = list(pool.map(one, range(count)))
+    return Burst([row[0] for row in rows], [row[1] for row in rows], [row[2] for row in rows])
+
+
+def answered_after(fake: FakeSlackWebAPI, burst: Burst, first: int, timeout: float = 60) -> list[float]:
+    """Wait until every deferred request's answer reached the fake; ms from sending to the answer.
+
+    The next app's burst starts only after this: answers still being computed would take the
+    machine's CPU from it.
+    """
+    wanted = {first + index for index, deferred in enumerate(burst.deferred) if deferred}
+    deadline = time.monotonic() + timeout
+    while True:
+        calls = fake.calls_to("response_url")
+        arrived = {int(c.params["request"]): c.at for c in calls if "request" in c.params}
+        if wanted <= arrived.keys():
+            break
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"{len(wanted - arrived.keys())} deferred answers never arrived")
+        time.sleep(0.01)
+    return [
+        (arrived[first + index] - sent) * 1000 if deferred else latency
+        for index, (latency, sent, deferred) in enumerate(
+            zip(burst.latencies, burst.sent, burst.deferred, strict=True)
+        )
+    ]
 
 
 def cpu_seconds(pid: int) -> float:
@@ -156,7 +198,9 @@ def percentile(values: list[float], q: float) -> float:
 
 def measure(requests: int = 200, concurrency: int = 200, rounds: int = ROUNDS) -> list[tuple[str, str]]:
     fake = FakeSlackWebAPI().start()
+    answers = fake.response_url
     results: dict[str, list[float]] = {}
+    delivered: dict[str, list[float]] = {}
     round_p99: dict[str, list[float]] = {}
     alone: dict[str, list[float]] = {}
     cpu: dict[str, float] = {}
@@ -194,27 +238,32 @@ def measure(requests: int = 200, concurrency: int = 200, rounds: int = ROUNDS) -
         try:
             for name, process in servers.items():
                 wait_healthy(bases[name], process)
-                fire(bases[name], WARM_UP, 10, first=len(TEXTS) - WARM_UP)  # warm-up, texts not used below
-                results[name], round_p99[name], cpu[name] = [], [], 0.0
+                warm = len(TEXTS) - WARM_UP  # warm-up, texts not used below
+                answered_after(fake, fire(bases[name], WARM_UP, 10, first=warm, answers=answers), warm)
+                results[name], delivered[name], round_p99[name], cpu[name] = [], [], [], 0.0
             names = list(servers)
             for index in range(rounds):
                 # every app gets the round's (new) dilemmas, in a rotating order, so a noisy
                 # moment of the machine falls on each app in turn rather than on one
                 for name in names[index % len(names) :] + names[: index % len(names)]:
                     before = cpu_seconds(servers[name].pid)
-                    latencies = fire(bases[name], requests, concurrency, first=index * requests)
-                    cpu[name] += cpu_seconds(servers[name].pid) - before
-                    results[name].extend(latencies)
-                    round_p99[name].append(percentile(latencies, 0.99))
+                    first = index * requests
+                    burst = fire(bases[name], requests, concurrency, first=first, answers=answers)
+                    delivered[name].extend(answered_after(fake, burst, first))
+                    cpu[name] += cpu_seconds(servers[name].pid) - before  # answers after the ack too
+                    results[name].extend(burst.latencies)
+                    round_p99[name].append(percentile(burst.latencies, 0.99))
                     time.sleep(0.2)  # let the previous app's connections close
             for name in names:  # one person at a time, new dilemmas
-                alone[name] = fire(bases[name], SERIAL, 1, first=rounds * requests)
+                first = rounds * requests
+                serial = fire(bases[name], SERIAL, 1, first=first, answers=answers)
+                alone[name] = answered_after(fake, serial, first)
         finally:
             for process in servers.values():
                 process.terminate()
                 process.wait(timeout=10)
             fake.stop()
-    return _rows(requests, concurrency, rounds, results, round_p99, cpu, alone)
+    return _rows(requests, concurrency, rounds, results, delivered, round_p99, cpu, alone)
 
 
 def _rows(
@@ -222,6 +271,7 @@ def _rows(
     concurrency: int,
     rounds: int,
     results: dict[str, list[float]],
+    delivered: dict[str, list[float]],
     round_p99: dict[str, list[float]],
     cpu: dict[str, float],
     alone: dict[str, list[float]],
@@ -241,6 +291,21 @@ def _rows(
     )
     our_work = (cpu[OURS] / len(ours) - cpu[FIXED] / len(fixed)) * 1000
     rows.append(("server CPU ours - fixed guidance (our work) ms", f"{our_work:.2f}"))
+    answered = delivered[OURS]
+    late = sum(a > r + 0.05 for a, r in zip(answered, ours, strict=True))
+    rows.append(("ours: answers after the acknowledgement (burst)", f"{late} / {len(answered)}"))
+    rows.append(
+        (
+            "ours: answer in the user's hands p50 / p99 ms (burst)",
+            f"{statistics.median(answered):.1f} / {percentile(answered, 0.99):.1f}",
+        )
+    )
+    rows.append(
+        (
+            "bare Bolt (fixed guidance): answer p50 / p99 ms (burst)",
+            f"{statistics.median(fixed):.1f} / {percentile(fixed, 0.99):.1f}",
+        )
+    )
     for name, values in alone.items():
         rows.append(
             (

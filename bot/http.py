@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING, Any
 from slack_bolt import App
 from slack_bolt.adapter.wsgi import SlackRequestHandler
 
+from bot.slack.deferral import LoadGauge
+
 if TYPE_CHECKING:
     from wsgiref.types import StartResponse, WSGIEnvironment
 
@@ -19,9 +21,15 @@ EVENTS_PATH = "/slack/events"
 MAX_BODY_BYTES = 1_000_000
 
 
-def build_wsgi_app(app: App, *, health: Callable[[], bool]) -> Callable[..., Iterable[bytes]]:
-    """A WSGI callable routing Slack's paths to Bolt and ``/healthz`` to ``health``."""
+def build_wsgi_app(
+    app: App, *, health: Callable[[], bool], gauge: LoadGauge | None = None
+) -> Callable[..., Iterable[bytes]]:
+    """A WSGI callable routing Slack's paths to Bolt and ``/healthz`` to ``health``.
+
+    ``gauge`` sees every request Bolt handles, so that listeners can tell a burst from one person.
+    """
     slack = SlackRequestHandler(app, path=EVENTS_PATH)
+    load = gauge or LoadGauge()
 
     def wsgi(environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
         path = environ.get("PATH_INFO", "")
@@ -35,7 +43,8 @@ def build_wsgi_app(app: App, *, health: Callable[[], bool]) -> Callable[..., Ite
             start_response("413 Payload Too Large", [("Content-Type", "text/plain")])
             return [b"request body too large\n"]
         try:
-            return slack(environ, start_response)
+            with load.request():
+                return slack(environ, start_response)
         except ValueError:  # Bolt parses the body before it checks anything else
             start_response("400 Bad Request", [("Content-Type", "text/plain")])
             return [b"malformed request body\n"]
@@ -51,14 +60,24 @@ def _content_length(environ: dict[str, Any] | WSGIEnvironment) -> int | None:
         return None
 
 
-def serve(wsgi: Callable[..., Iterable[bytes]], *, host: str, port: int, threads: int) -> None:
-    """Serve until interrupted (waitress: pure Python, production-grade, no reverse proxy needed)."""
-    from waitress import serve as waitress_serve
+def serve(
+    wsgi: Callable[..., Iterable[bytes]],
+    *,
+    host: str,
+    port: int,
+    threads: int,
+    gauge: LoadGauge | None = None,
+) -> None:
+    """Serve until interrupted (waitress: pure Python, production-grade, no reverse proxy needed).
+
+    ``gauge`` (the one given to :func:`build_wsgi_app`) is told how many requests waitress holds.
+    """
+    from waitress.server import create_server
 
     from bot.logging import install_waitress_queue_log
 
     install_waitress_queue_log()
-    waitress_serve(
+    server = create_server(
         wsgi,
         host=host,
         port=port,
@@ -66,3 +85,19 @@ def serve(wsgi: Callable[..., Iterable[bytes]], *, host: str, port: int, threads
         ident="supervision-bot",
         clear_untrusted_proxy_headers=True,
     )
+    if gauge is not None:
+        gauge.watch(waitress_backlog(server))
+    server.run()
+
+
+def waitress_backlog(server: object) -> Callable[[], int]:
+    """Requests a waitress server holds besides the one being answered: queued, or on a thread.
+
+    Read without its lock: an estimate, which is all a load signal needs.
+    """
+    dispatcher = server.task_dispatcher  # type: ignore[attr-defined]
+
+    def backlog() -> int:
+        return max(0, int(dispatcher.active_count) - 1) + len(dispatcher.queue)
+
+    return backlog

@@ -12,6 +12,7 @@ from typing import Protocol
 from bot.config import ConfigError, Settings
 from bot.http import build_wsgi_app
 from bot.http import serve as serve_http
+from bot.slack.deferral import Deferral
 from bot.wiring import build_services, build_slack_app
 
 logger = logging.getLogger(__name__)
@@ -23,7 +24,8 @@ def serve(settings: Settings, *, host: str, port: int, platform: str = "slack") 
         return serve_teams(settings, host=host, port=port)
     settings.require_slack()
     services = build_services(settings)
-    app = build_slack_app(settings, services)
+    deferral = Deferral.start()
+    app = build_slack_app(settings, services, deferral=deferral)
     _freeze_startup_objects()
     background = _start_background(settings, services)
 
@@ -41,14 +43,16 @@ def serve(settings: Settings, *, host: str, port: int, platform: str = "slack") 
         else:
             logger.info("listening on http://%s:%s/slack/events", host, port)
             serve_http(
-                build_wsgi_app(app, health=services.db.ping),
+                build_wsgi_app(app, health=services.db.ping, gauge=deferral.gauge),
                 host=host,
                 port=port,
                 threads=settings.http_threads,
+                gauge=deferral.gauge,
             )
     except (KeyboardInterrupt, SystemExit):
         pass
     finally:
+        deferral.close()  # acknowledged dilemmas get their answers before the store closes
         if background is not None:
             background.stop()
         services.close()

@@ -19,6 +19,7 @@ from bot.config import Settings
 from bot.home import HomeDesk
 from bot.jobs import Runtime, SlackCheckinDesk, SlackSupervisionDesk, build_runtime
 from bot.slack import listeners
+from bot.slack.deferral import Deferral
 from bot.slack.delivery import build_web_client
 from bot.slack.lifecycle import LifecycleInstallationStore, lifecycle_middleware
 from commands.boundary import BoundaryCommand
@@ -115,8 +116,11 @@ def build_services(settings: Settings, *, migrate: bool = True) -> Services:
     )
 
 
-def build_slack_app(settings: Settings, services: Services) -> App:
-    """A Bolt app in token mode (one workspace) or OAuth mode (many), with every listener."""
+def build_slack_app(settings: Settings, services: Services, *, deferral: Deferral | None = None) -> App:
+    """A Bolt app in token mode (one workspace) or OAuth mode (many), with every listener.
+
+    With ``deferral``, dilemmas that arrive during a burst are answered after their acknowledgement.
+    """
     settings.require_slack()
     signing_secret = settings.slack_signing_secret.get_secret_value() if settings.slack_signing_secret else ""
     executor = ThreadPoolExecutor(max_workers=settings.listener_threads, thread_name_prefix="listener")
@@ -180,5 +184,11 @@ def build_slack_app(settings: Settings, services: Services) -> App:
                 clock=lambda: runtime.jobs.clock(),
             )
         )
-    listeners.register(app, router=services.router, home=services.home, after=listeners.AfterAck(executor))
+    listeners.register(
+        app,
+        router=services.router,
+        home=services.home,
+        after=listeners.AfterAck(executor),
+        deferral=deferral,
+    )
     return app

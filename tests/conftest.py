@@ -16,7 +16,8 @@ from sqlalchemy import text
 from waitress.server import create_server
 
 from bot.config import Settings
-from bot.http import build_wsgi_app
+from bot.http import build_wsgi_app, waitress_backlog
+from bot.slack.deferral import Deferral
 from bot.wiring import Services, build_services, build_slack_app
 from storage.crypto import new_key
 from tests.fakes.signing import signed_headers
@@ -155,10 +156,19 @@ def _run_until_closed(server: object) -> None:
         pass
 
 
-def start_http(settings: Settings, services: Services) -> tuple[str, threading.Thread, object]:
-    """Serve the Bolt app with waitress on a free loopback port in a thread."""
-    app = build_slack_app(settings, services)
-    server = create_server(build_wsgi_app(app, health=services.db.ping), host="127.0.0.1", port=0, threads=8)
+def start_http(
+    settings: Settings, services: Services, *, deferral: Deferral | None = None
+) -> tuple[str, threading.Thread, object]:
+    """Serve the Bolt app with waitress on a free loopback port in a thread.
+
+    With ``deferral``, as ``serve`` runs it: the gauge watches waitress's backlog.
+    """
+    app = build_slack_app(settings, services, deferral=deferral)
+    gauge = deferral.gauge if deferral is not None else None
+    wsgi = build_wsgi_app(app, health=services.db.ping, gauge=gauge)
+    server = create_server(wsgi, host="127.0.0.1", port=0, threads=8)
+    if gauge is not None:
+        gauge.watch(waitress_backlog(server))
     thread = threading.Thread(target=_run_until_closed, args=(server,), daemon=True)
     thread.start()
     return f"http://127.0.0.1:{server.effective_port}", thread, server  # type: ignore[union-attr]

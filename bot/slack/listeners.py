@@ -10,6 +10,9 @@ answer is computed where the request arrived, and Slack's request is answered wh
 returns, with no hand-over to another thread and no polling for the acknowledgement (Bolt's
 default checks every 10 ms). Whatever follows an acknowledgement (opening a form, a response_url
 message, a DM, the Home tab) is handed to :class:`AfterAck`, so that it never delays the answer.
+While requests overlap, a /boundary dilemma is acknowledged with a notice and answered right
+after through its response_url (:mod:`bot.slack.deferral`), so a burst never holds up Slack's
+acknowledgements.
 """
 
 from __future__ import annotations
@@ -26,13 +29,18 @@ from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 
 from bot.slack import fanout, parse, render
+from bot.slack.deferral import ANSWER_FOLLOWS, Deferral
 from bot.slack.delivery import send_files_to_dm
 from commands import COMMANDS
 from commands.home import HomeSource, build_home
 from commands.router import Router
-from commands.types import ActionRequest, Actor, Block, Paragraph, Reply, StoreUnavailable
+from commands.types import ActionRequest, Actor, Block, CommandRequest, Paragraph, Reply, StoreUnavailable
 
 logger = logging.getLogger(__name__)
+
+DEFERRED_UNDER_LOAD = frozenset({"boundary"})
+"""Commands whose answer is computed (the risk check and the classifier) rather than read from
+the database: the ones worth answering after the acknowledgement when requests overlap."""
 
 ACTION_PATTERN = re.compile(r"^(" + "|".join(re.escape(name) for name in COMMANDS) + r")\.")
 
@@ -64,12 +72,20 @@ class AfterAck:
             logger.error("unhandled %s after acknowledging a %s request", type(exc).__name__, kind)
 
 
-def register(app: App, *, router: Router, after: AfterAck, home: HomeSource | None = None) -> None:
+def register(
+    app: App,
+    *,
+    router: Router,
+    after: AfterAck,
+    home: HomeSource | None = None,
+    deferral: Deferral | None = None,
+) -> None:
     """Attach every listener. No global app: the caller builds one and hands it in.
 
     The app must process before responding (see the module docstring); ``after`` runs the rest.
+    Without ``deferral`` every command is answered in its acknowledgement.
     """
-    app.command(re.compile(r"^/.+"))(_command_listener(router, after))
+    app.command(re.compile(r"^/.+"))(_command_listener(router, after, deferral))
     app.action(ACTION_PATTERN)(_action_listener(router, home, after))
     app.view_submission(ACTION_PATTERN)(_form_listener(router, after))
     app.view_closed(ACTION_PATTERN)(lambda ack: ack())
@@ -87,12 +103,24 @@ def _nothing_more() -> None:
     """An event fully handled by middleware; Bolt acknowledges events itself."""
 
 
-def _command_listener(router: Router, after: AfterAck) -> Callable[..., None]:
+def _command_listener(router: Router, after: AfterAck, deferral: Deferral | None) -> Callable[..., None]:
     def on_command(ack: Ack, body: dict[str, Any], context: dict[str, Any], client: WebClient) -> None:
         try:
             request = parse.to_command_request(body, context)
         except parse.PayloadError as exc:
             ack(text=f"Sorry, I could not read that request ({exc}).", response_type="ephemeral")
+            return
+        response_url = body.get("response_url")
+        if deferral is not None and isinstance(response_url, str) and _defer(request, deferral):
+            ack(text=ANSWER_FOLLOWS, response_type="ephemeral")
+            deferral.answers.submit(
+                kind=request.command,
+                user_id=request.actor.user_id,
+                response_url=response_url,
+                answer=functools.partial(_deferred_message, router, request),
+            )
+            user = request.actor.user_id
+            logger.info("command /%s acknowledged for user %s, answer follows", request.command, user)
             return
         reply = router.handle(request)
         logger.info("command /%s answered for user %s", request.command, request.actor.user_id)
@@ -110,6 +138,16 @@ def _command_listener(router: Router, after: AfterAck) -> Callable[..., None]:
             )
 
     return on_command
+
+
+def _defer(request: CommandRequest, deferral: Deferral) -> bool:
+    """A dilemma to answer (not a request for help) while requests overlap."""
+    return request.command in DEFERRED_UNDER_LOAD and bool(request.text) and deferral.gauge.busy()
+
+
+def _deferred_message(router: Router, request: CommandRequest) -> dict[str, object]:
+    """The command's answer as a message, computed on the deferral worker."""
+    return render.render_message(router.handle(request))
 
 
 def _action_listener(router: Router, home: HomeSource | None, after: AfterAck) -> Callable[..., None]:

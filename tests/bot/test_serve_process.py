@@ -9,6 +9,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -105,5 +106,48 @@ def test_serve_answers_signed_commands_and_logs_no_user_text(
     serve_process.process.send_signal(signal.SIGTERM)
     output, _ = serve_process.process.communicate(timeout=15)
     assert "answered for user" in output, "the process logged its outcomes"
+    for word in SECRET_WORDS:
+        assert word not in output, f"{word!r} leaked into the logs"
+
+
+def test_a_burst_then_sigterm_still_answers_every_acknowledged_dilemma(
+    serve_process: ServeProcess, fake_slack: FakeSlackWebAPI
+) -> None:
+    """The answers that follow an acknowledgement are delivered before the process exits."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from bot.slack.deferral import ANSWER_FOLLOWS
+
+    app = serve_process.app
+    process = serve_process.process
+    assert process.stdout is not None
+    lines: list[str] = []
+    # at DEBUG a burst logs more than a pipe holds: read it as it comes, or the server blocks
+    reader = threading.Thread(target=lambda: lines.extend(process.stdout), daemon=True)  # type: ignore[arg-type]
+    reader.start()
+
+    def ask(index: int) -> dict[str, object]:
+        body = payloads.slash_command(
+            "/boundary",
+            f"Oluwaseun gave me a scarf she knitted, number {index}",
+            user=f"U{index:07d}",
+            response_url=f"{fake_slack.response_url}?request={index}",
+        )
+        status, answer = app.post(body)
+        assert status == 200
+        reply: dict[str, object] = json.loads(answer)
+        return reply
+
+    with ThreadPoolExecutor(max_workers=80) as pool:
+        acks = list(pool.map(ask, range(80)))
+    process.send_signal(signal.SIGTERM)  # at once: some answers are still queued
+    process.wait(timeout=30)
+    reader.join(timeout=10)
+    output = "".join(lines)
+    deferred = {str(i) for i, ack in enumerate(acks) if ack.get("text") == ANSWER_FOLLOWS}
+    assert deferred, "80 concurrent commands never overlapped"
+    delivered = [str(c.params.get("request")) for c in fake_slack.calls_to("response_url")]
+    assert sorted(delivered) == sorted(deferred)  # each once, none lost
+    assert "answer follows" in output
     for word in SECRET_WORDS:
         assert word not in output, f"{word!r} leaked into the logs"

@@ -37,15 +37,30 @@ from tests.fakes.slack_web_api import FakeSlackWebAPI  # noqa: E402
 
 SECRET = "bench-signing-secret"
 TARGET_MB = 200.0
-WARM_UP = (
-    payloads.slash_command("/boundary", "my client gave me a scarf she knitted"),
-    payloads.slash_command("/boundary", "a client keeps texting me late at night"),
-    payloads.slash_command("/reflect", ""),
-    payloads.slash_command("/reflect", "rupture"),
-    payloads.slash_command("/reflect", "history"),
-    payloads.slash_command("/checkin", ""),
-    payloads.slash_command("/supervision", "help"),
-    payloads.slash_command("/supervision", "setup"),
+
+
+def warm_up(response_url: str) -> tuple[str, ...]:
+    """One of each kind of request; answers deferred under load go to ``response_url``."""
+    return (
+        *(
+            payloads.slash_command(command, text, response_url=response_url)
+            for command, text in WARM_UP_COMMANDS
+        ),
+        *WARM_UP_INTERACTIONS,
+    )
+
+
+WARM_UP_COMMANDS = (
+    ("/boundary", "my client gave me a scarf she knitted"),
+    ("/boundary", "a client keeps texting me late at night"),
+    ("/reflect", ""),
+    ("/reflect", "rupture"),
+    ("/reflect", "history"),
+    ("/checkin", ""),
+    ("/supervision", "help"),
+    ("/supervision", "setup"),
+)
+WARM_UP_INTERACTIONS = (
     payloads.view_submission(
         "reflect.compose", {"text": "Dana from Springfield cried when I mentioned the fee"}
     ),
@@ -133,15 +148,21 @@ def measure(rounds: int = 25, concurrency: int = 16) -> list[tuple[str, str]]:
             started_rss, _ = rss_mb(process.pid)
             # every distinct evaluation dilemma once: the risk screen's automata and the per-word
             # caches grow with new wording, so a long-running server holds them filled
-            dilemmas = [payloads.slash_command("/boundary", text) for text in TEXTS]
-            bodies = list(WARM_UP) * rounds + dilemmas
+            # answers deferred under load are posted to the fake's response_url, as Slack would take them
+            dilemmas = [
+                payloads.slash_command("/boundary", text, response_url=fake.response_url) for text in TEXTS
+            ]
+            bodies = list(warm_up(fake.response_url)) * rounds + dilemmas
             with ThreadPoolExecutor(max_workers=concurrency) as pool:
                 statuses = list(pool.map(lambda body: post(base, body), bodies))
             time.sleep(1.0)  # listeners finish after their acks
             warm_rss, peak = rss_mb(process.pid)
         finally:
+            stopping = time.perf_counter()
             process.send_signal(signal.SIGTERM)
             process.wait(timeout=15)
+            shutdown_s = time.perf_counter() - stopping
+            deferred = len(fake.calls_to("response_url"))
             fake.stop()
     bad = sum(1 for s in statuses if s != 200)
     chart = chart_mb()
@@ -157,6 +178,8 @@ def measure(rounds: int = 25, concurrency: int = 16) -> list[tuple[str, str]]:
         ("peak + chart MB", f"{worst:.0f}"),
         ("target MB", f"< {TARGET_MB:.0f} ({'met' if worst < TARGET_MB else 'NOT met'})"),
         ("non-200 answers during warm-up", str(bad)),
+        ("answers posted to the response_url (deferred under load)", str(deferred)),
+        ("shutdown after SIGTERM s (drains deferred answers)", f"{shutdown_s:.1f}"),
     ]
 
 

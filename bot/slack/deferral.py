@@ -13,6 +13,11 @@ traffic, and a safety override must not either.
 Only the identifiers go into the log (the command name, the user id, the outcome), never the
 text. On shutdown the queue is drained before the process exits, so an acknowledged dilemma
 still gets its answer.
+
+The backlog is bounded (``max_pending``): under sustained overload the worker cannot catch up, so
+beyond that many unanswered dilemmas the app answers in the acknowledgement again. That keeps
+memory flat and lets the HTTP server's own queue slow the callers down, instead of answers
+arriving ever later.
 """
 
 from __future__ import annotations
@@ -143,11 +148,16 @@ class DeferredAnswers:
         *,
         quiet: float = 0.02,
         max_wait: float = 1.0,
+        max_pending: int = 256,
         send: Callable[[str, Message], int] = webhook_sender,
         poster: Executor | None = None,
         clock: Clock = time.monotonic,
     ) -> None:
         self._gauge = gauge
+        self._max_pending = max_pending
+        self._outstanding = 0
+        """Accepted and not yet posted (queued, being computed, or being sent)."""
+        self._count_lock = threading.Lock()
         self._poster = poster or ThreadPoolExecutor(max_workers=8, thread_name_prefix="deferred-post")
         self._quiet = quiet
         self._max_wait = max_wait
@@ -164,11 +174,21 @@ class DeferredAnswers:
         """Queue ``answer`` (run later, on the worker) for delivery to ``response_url``."""
         if self._closing.is_set():
             raise RuntimeError("deferred answers are closed")
+        with self._count_lock:
+            self._outstanding += 1
         self._queue.put(_Deferred(kind, user_id, response_url, answer, self._clock()))
 
     def pending(self) -> int:
-        """Answers not yet delivered (approximate: for health and tests)."""
-        return self._queue.qsize()
+        """Answers accepted and not yet delivered (queued, being computed or being sent)."""
+        return self._outstanding
+
+    def has_room(self) -> bool:
+        """Whether one more answer may wait; if not, answer it in the acknowledgement."""
+        return self._outstanding < self._max_pending
+
+    def _done(self) -> None:
+        with self._count_lock:
+            self._outstanding -= 1
 
     def close(self, timeout: float = 30.0) -> None:
         """Answer everything queued at once, then stop the worker."""
@@ -194,6 +214,7 @@ class DeferredAnswers:
         try:
             message = item.answer()
         except Exception as exc:
+            self._done()
             logger.error("deferred /%s for user %s failed: %s", item.kind, item.user_id, type(exc).__name__)
             return
         self._posts.add(self._poster.submit(self._post, item, message))
@@ -205,6 +226,8 @@ class DeferredAnswers:
             failure = type(exc).__name__
             logger.error("deferred /%s answer for user %s failed: %s", item.kind, item.user_id, failure)
             return
+        finally:
+            self._done()
         if status != 200:
             logger.error("deferred /%s answer for user %s refused: HTTP %s", item.kind, item.user_id, status)
         else:
@@ -221,11 +244,16 @@ class Deferral:
 
     @classmethod
     def start(
-        cls, *, send: Callable[[str, Message], int] = webhook_sender, max_wait: float = 1.0
+        cls,
+        *,
+        send: Callable[[str, Message], int] = webhook_sender,
+        max_wait: float = 1.0,
+        max_pending: int = 256,
     ) -> Deferral:
         """A gauge and a running worker."""
         gauge = LoadGauge()
-        return cls(gauge=gauge, answers=DeferredAnswers(gauge, send=send, max_wait=max_wait))
+        answers = DeferredAnswers(gauge, send=send, max_wait=max_wait, max_pending=max_pending)
+        return cls(gauge=gauge, answers=answers)
 
     def close(self) -> None:
         """Deliver what is queued, then stop."""

@@ -141,8 +141,10 @@ def _command_listener(router: Router, after: AfterAck, deferral: Deferral | None
 
 
 def _defer(request: CommandRequest, deferral: Deferral) -> bool:
-    """A dilemma to answer (not a request for help) while requests overlap."""
-    return request.command in DEFERRED_UNDER_LOAD and bool(request.text) and deferral.gauge.busy()
+    """A dilemma to answer (not a request for help) while requests overlap and the backlog has room."""
+    if request.command not in DEFERRED_UNDER_LOAD or not request.text:
+        return False
+    return deferral.gauge.busy() and deferral.answers.has_room()
 
 
 def _deferred_message(router: Router, request: CommandRequest) -> dict[str, object]:

@@ -114,6 +114,49 @@ def test_answers_are_computed_in_arrival_order_and_each_sent_once() -> None:
     assert len(sent) == 20
 
 
+def test_the_backlog_is_bounded_and_frees_up_as_answers_are_sent() -> None:
+    gauge = LoadGauge()
+    gauge.watch(lambda: 10)  # a burst that does not pass: the worker waits for max_wait
+    release = threading.Event()
+    sent: list[str] = []
+
+    def send(url: str, _message: Message) -> int:
+        release.wait(5)
+        sent.append(url)
+        return 200
+
+    answers = DeferredAnswers(gauge, quiet=10.0, max_wait=0.05, max_pending=3, send=send)
+    with gauge.request():
+        for index in range(3):
+            assert answers.has_room()
+            answers.submit(
+                kind="boundary", user_id="U1", response_url=f"u{index}", answer=lambda: {"text": "a"}
+            )
+        time.sleep(0.2)  # computed, but Slack has not taken them yet: they still count
+        assert not answers.has_room() and answers.pending() == 3
+        release.set()
+        wait_until = time.monotonic() + 5
+        while answers.pending() and time.monotonic() < wait_until:
+            time.sleep(0.01)
+        assert answers.has_room() and answers.pending() == 0
+    answers.close()
+    assert sorted(sent) == ["u0", "u1", "u2"]
+
+
+def test_a_failed_answer_frees_its_place_in_the_backlog() -> None:
+    def broken() -> Message:
+        raise ValueError("no")
+
+    def refused(_url: str, _message: Message) -> int:
+        raise ConnectionError("down")
+
+    answers = DeferredAnswers(LoadGauge(), quiet=0.0, max_pending=1, send=refused)
+    answers.submit(kind="boundary", user_id="U1", response_url="u1", answer=broken)
+    answers.submit(kind="boundary", user_id="U2", response_url="u2", answer=lambda: {"text": "a"})
+    answers.close()
+    assert answers.pending() == 0 and answers.has_room()
+
+
 def test_closing_delivers_what_is_queued_without_waiting_for_quiet() -> None:
     gauge = LoadGauge()
     gauge.watch(lambda: 10)  # the server looks busy for ever

@@ -58,8 +58,11 @@ class DeferringApp:
 
 
 @pytest.fixture
-def deferring_app(settings: Settings, services: Services) -> Iterator[DeferringApp]:
-    deferral = Deferral.start()
+def deferring_app(
+    settings: Settings, services: Services, request: pytest.FixtureRequest
+) -> Iterator[DeferringApp]:
+    max_pending = getattr(request, "param", 256)
+    deferral = Deferral.start(max_pending=max_pending)
     base_url, _thread, server = start_http(settings, services, deferral=deferral)
     assert settings.slack_signing_secret is not None
     yield DeferringApp(base_url, deferral, settings.slack_signing_secret.get_secret_value())
@@ -121,6 +124,32 @@ def test_a_burst_is_acknowledged_at_once_and_every_dilemma_answered_once(
             assert message["text"] == expected["text"]
         else:
             assert delivered == [] and acks[index]["blocks"] == expected["blocks"]
+
+
+@pytest.mark.parametrize("deferring_app", [3], indirect=True)
+def test_beyond_the_backlog_bound_dilemmas_are_answered_in_the_acknowledgement(
+    deferring_app: DeferringApp, fake_slack: FakeSlackWebAPI
+) -> None:
+    count = 60
+
+    def ask(index: int) -> dict[str, object]:
+        url = f"{fake_slack.response_url}?request={index}"
+        return deferring_app.boundary(DILEMMAS[index % 4], response_url=url, user=f"U{index:07d}")
+
+    with ThreadPoolExecutor(max_workers=count) as pool:
+        acks = list(pool.map(ask, range(count)))
+    deferred = [index for index, ack in enumerate(acks) if ack.get("text") == ANSWER_FOLLOWS]
+    # unbounded, nearly all 60 would wait; bounded at 3, a few more at most (the worker may post
+    # some during the burst, and requests racing past the check)
+    assert len(deferred) <= 12
+    wait_for(lambda: all(answers(fake_slack, str(index)) for index in deferred))
+    time.sleep(0.3)
+    for index in range(count):
+        if index in deferred:
+            assert len(answers(fake_slack, str(index))) == 1
+        else:
+            assert answers(fake_slack, str(index)) == []
+            assert "supervision" in visible_text(json.dumps(acks[index])).lower()
 
 
 def test_imminent_risk_during_a_burst_still_leads_with_the_urgent_steps(

@@ -265,16 +265,15 @@ def _group_list(_args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _group_show(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.jobs import utcnow
-    from commands.schedule import format_local, latest_occurrence, next_occurrence
+    from bot.jobs import shown_week, utcnow
+    from commands.schedule import format_local, next_occurrence
 
     workspace = _workspace(settings)
     runtime = _runtime(settings)
     try:
         group = runtime.groups.by_name(workspace_id=workspace, name=args.name)
         now = utcnow()
-        occ = latest_occurrence(group.schedule, now)
-        cycle = runtime.checkins.cycle(group_id=group.id, period=occ.period)
+        occ, cycle = shown_week(runtime.checkins, group, now)
         deliveries = runtime.checkins.deliveries(cycle_id=cycle.id) if cycle else []
         holidays = runtime.groups.holidays(group.id)
     finally:

@@ -148,7 +148,7 @@ class CheckinJobs:
         pseudonyms: Pseudonymizer,
         clients: fanout.ClientFactory,
         library: PromptLibrary,
-        clock: Callable[[], dt.datetime] = utcnow,
+        clock: Callable[[], dt.datetime] | None = None,
         lifecycle: WorkspaceLifecycleRepository | None = None,
         messenger: Messenger | None = None,
         claim_hold: dt.timedelta = CLAIM_HOLD,
@@ -173,7 +173,8 @@ class CheckinJobs:
         self.pseudonyms = pseudonyms
         self.clients = clients
         self.library = library
-        self.clock = clock
+        # looked up here, not bound as a default, so the operator CLI's clock can be pinned in tests
+        self.clock = clock or utcnow
 
     # ------------------------------------------------------------------ opening
 
@@ -784,14 +785,26 @@ class SlackSupervisionDesk:
         return self._jobs.messenger.user_timezone(actor.workspace_id, actor.user_id)
 
 
-def group_status(jobs: CheckinJobs, group: GroupInfo) -> GroupStatus:
-    """The status shown by ``/supervision status`` and ``group show``."""
-    now = jobs.clock()
+def shown_week(
+    checkins: CheckinRepository, group: GroupInfo, now: dt.datetime
+) -> tuple[Occurrence, CycleInfo | None]:
+    """The week a status view speaks of: this calendar week's cycle if it was opened (an operator
+    may open it before its scheduled time, e.g. early on a Monday), else the latest one due.
+
+    ``/supervision status`` and ``group show`` share it so they never disagree about "this week".
+    """
     occ = current_occurrence(group.schedule, now)
-    cycle = jobs.checkins.cycle(group_id=group.id, period=occ.period)
+    cycle = checkins.cycle(group_id=group.id, period=occ.period)
     if cycle is None:
         occ = latest_occurrence(group.schedule, now)
-        cycle = jobs.checkins.cycle(group_id=group.id, period=occ.period)
+        cycle = checkins.cycle(group_id=group.id, period=occ.period)
+    return occ, cycle
+
+
+def group_status(jobs: CheckinJobs, group: GroupInfo) -> GroupStatus:
+    """The status shown by ``/supervision status``."""
+    now = jobs.clock()
+    occ, cycle = shown_week(jobs.checkins, group, now)
     if cycle is None:
         reason = None
         if jobs.groups.holiday_on(group.id, occ.local_date) is not None:
@@ -852,7 +865,7 @@ def build_runtime(
     pseudonyms: Pseudonymizer | None = None,
     deidentifier: Deidentifier | None = None,
     library: PromptLibrary | None = None,
-    clock: Callable[[], dt.datetime] = utcnow,
+    clock: Callable[[], dt.datetime] | None = None,
     messenger: Messenger | None = None,
 ) -> Runtime:
     """Repositories and jobs over a (migrated) database; reuses whatever the caller already built."""

@@ -132,6 +132,32 @@ def test_server_errors_are_retried_and_still_one_dm_each(
     assert per_member(fake_slack) == dict.fromkeys(MEMBERS, 1)
 
 
+@pytest.mark.parametrize(
+    "now",
+    [
+        dt.datetime(2026, 12, 7, 1, 0),  # Monday 01:00 London, eight hours before the 09:00 check-in
+        dt.datetime(2026, 12, 7, 8, 59),
+        dt.datetime(2026, 12, 9, 12, 0),  # Wednesday, after it
+    ],
+)
+def test_group_show_reports_the_week_an_operator_just_opened(
+    env: dict[str, str],
+    fake_slack: FakeSlackWebAPI,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    now: dt.datetime,
+) -> None:
+    """Opening early on a Monday opens this ISO week; ``group show`` used to look only at the latest
+    week already due, so it said last week was "not opened" right after the check-ins went out."""
+    monkeypatch.setattr("bot.jobs.utcnow", lambda: now)
+    create("g1")
+    assert cli("checkin", "open", "--group", "g1") == 0
+    assert per_member(fake_slack) == dict.fromkeys(MEMBERS, 1)
+    capsys.readouterr()
+    assert cli("group", "show", "g1") == 0
+    assert "this week:    2026-W50: 6 check-in(s) sent, digest not sent" in capsys.readouterr().out
+
+
 def test_a_deactivated_member_does_not_block_the_others(
     env: dict[str, str], fake_slack: FakeSlackWebAPI, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -265,14 +265,14 @@ def _group_list(_args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _group_show(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.jobs import shown_week, utcnow
+    from bot.jobs import shown_week
     from commands.schedule import format_local, next_occurrence
 
     workspace = _workspace(settings)
     runtime = _runtime(settings)
     try:
         group = runtime.groups.by_name(workspace_id=workspace, name=args.name)
-        now = utcnow()
+        now = runtime.jobs.clock()  # the clock `checkin open` uses, so both speak of the same week
         occ, cycle = shown_week(runtime.checkins, group, now)
         deliveries = runtime.checkins.deliveries(cycle_id=cycle.id) if cycle else []
         holidays = runtime.groups.holidays(group.id)

@@ -173,7 +173,7 @@ class CheckinJobs:
         self.pseudonyms = pseudonyms
         self.clients = clients
         self.library = library
-        # looked up here, not bound as a default, so the operator CLI's clock can be pinned in tests
+        # resolved when built, not when imported: a clock patched on the module reaches every job
         self.clock = clock or utcnow
 
     # ------------------------------------------------------------------ opening
